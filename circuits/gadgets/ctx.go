@@ -1,0 +1,70 @@
+package gadgets
+
+import (
+	"fmt"
+	"math/big"
+	"reflect"
+	"unsafe"
+
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/rangecheck"
+)
+
+// Ctx carries what the gadgets of one circuit share: the API and one range
+// checker, so every range check of the model goes through the same tables.
+type Ctx struct {
+	API frontend.API
+	rc  frontend.Rangechecker
+	// RangeBits counts the bits range-checked so far; the model uses it to
+	// attribute the deferred cost of the range-check tables to layers.
+	RangeBits int
+}
+
+// New returns a gadget context for api.
+func New(api frontend.API) *Ctx {
+	return &Ctx{API: api, rc: rangecheck.New(api)}
+}
+
+// Unsigned constrains 0 <= v < 2^bits.
+func (c *Ctx) Unsigned(v frontend.Variable, bits int) {
+	if bits <= 0 {
+		c.API.AssertIsEqual(v, 0)
+		return
+	}
+	c.RangeBits += bits
+	c.rc.Check(v, bits)
+}
+
+// Signed constrains -2^(bits-1) <= v < 2^(bits-1).
+func (c *Ctx) Signed(v frontend.Variable, bits int) {
+	if bits <= 0 {
+		panic(fmt.Sprintf("gadgets: signed range of %d bits", bits))
+	}
+	c.Unsigned(c.API.Add(v, pow2(bits-1)), bits)
+}
+
+func pow2(k int) *big.Int { return new(big.Int).Lsh(big.NewInt(1), uint(k)) }
+
+// Constraints returns the number of constraints compiled so far, or -1 when
+// the builder does not expose it. gnark's R1CS builder keeps its constraint
+// system in an unexported field; it is read through reflection, and a test
+// pins that this keeps working with the gnark version in go.mod.
+func (c *Ctx) Constraints() int {
+	type counter interface{ GetNbConstraints() int }
+	if n, ok := c.API.(counter); ok {
+		return n.GetNbConstraints()
+	}
+	v := reflect.ValueOf(c.API)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return -1
+	}
+	f := v.Elem().FieldByName("cs")
+	if !f.IsValid() || !f.CanAddr() {
+		return -1
+	}
+	cs := reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface()
+	if n, ok := cs.(counter); ok {
+		return n.GetNbConstraints()
+	}
+	return -1
+}

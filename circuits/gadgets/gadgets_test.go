@@ -1,0 +1,225 @@
+package gadgets_test
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/consensys/gnark/test"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+)
+
+var field = ecc.BN254.ScalarField()
+
+// neg encodes a signed integer as a field element.
+func neg(v int64) *big.Int { return new(big.Int).Mod(big.NewInt(v), field) }
+
+// rescaleCircuit checks given q and r against x with CheckRescale.
+type rescaleCircuit struct {
+	X, Q, R frontend.Variable
+	K, Bits int `gnark:"-"`
+}
+
+func (c *rescaleCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckRescale(c.X, c.Q, c.R, c.K, c.Bits)
+	return nil
+}
+
+func TestRescale(t *testing.T) {
+	const k, bits = 4, 8
+	for _, x := range []int64{0, 7, 8, 9, -7, -8, -9, 100, -100, 2039, -2056} {
+		q := gadgets.Rescale(x, k, false)
+		r := x + 1<<(k-1) - q<<k
+		good := &rescaleCircuit{X: neg(x), Q: neg(q), R: r}
+		if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, good, field); err != nil {
+			t.Errorf("x=%d q=%d r=%d: honest witness rejected: %v", x, q, r, err)
+		}
+		// the other quotient that satisfies the equation has its remainder out of range
+		for _, bad := range []*rescaleCircuit{
+			{X: neg(x), Q: neg(q + 1), R: neg(r - 1<<k)},
+			{X: neg(x), Q: neg(q - 1), R: r + 1<<k},
+			{X: neg(x), Q: neg(q), R: r + 1},
+		} {
+			if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, bad, field); err == nil {
+				t.Errorf("x=%d: dishonest witness q=%v r=%v accepted", x, bad.Q, bad.R)
+			}
+		}
+	}
+	// a quotient beyond the output range has no witness
+	x := int64(300 << k)
+	if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: x, Q: 300, R: 8}, field); err == nil {
+		t.Error("quotient 300 accepted in an 8-bit range")
+	}
+}
+
+type reluCircuit struct {
+	X, Y, Z, R frontend.Variable
+	K          int `gnark:"-"`
+}
+
+func (c *reluCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckRescaleRelu(c.X, c.Y, c.Z, c.R, c.K, 8, 10)
+	return nil
+}
+
+func TestRescaleRelu(t *testing.T) {
+	for _, k := range []int{0, 3} {
+		for _, x := range []int64{0, 5, -5, 100, -100, 4, -4, 1000, -1000} {
+			q := gadgets.Rescale(x, k, false)
+			if q >= 1<<7 {
+				continue // beyond the 8-bit output: no witness, checked below
+			}
+			y, z := max(q, 0), max(-q, 0)
+			var r int64
+			if k > 0 {
+				r = x + 1<<(k-1) - q<<k
+			}
+			if got := gadgets.Rescale(x, k, true); got != y {
+				t.Fatalf("reference relu(%d>>%d) = %d, want %d", x, k, got, y)
+			}
+			good := &reluCircuit{X: neg(x), Y: y, Z: z, R: r}
+			if err := test.IsSolved(&reluCircuit{K: k}, good, field); err != nil {
+				t.Errorf("k=%d x=%d: honest witness rejected: %v", k, x, err)
+			}
+			bads := []*reluCircuit{
+				{X: neg(x), Y: neg(q), Z: 0, R: r},            // passes a negative through
+				{X: neg(x), Y: y + 1, Z: z + 1, R: r},         // both halves non-zero
+				{X: neg(x), Y: y + 1, Z: z, R: neg(r - 1<<k)}, // shifted quotient
+			}
+			for i, bad := range bads {
+				if i == 0 && q >= 0 {
+					continue // identical to the honest witness
+				}
+				if err := test.IsSolved(&reluCircuit{K: k}, bad, field); err == nil {
+					t.Errorf("k=%d x=%d: dishonest witness %d (%v,%v,%v) accepted", k, x, i, bad.Y, bad.Z, bad.R)
+				}
+			}
+		}
+	}
+}
+
+func TestRescaleReluRange(t *testing.T) {
+	// relu(1000) does not fit 8 signed bits: no honest witness exists
+	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 1000, Y: 1000, Z: 0, R: 0}, field); err == nil {
+		t.Fatal("an output beyond the range accepted")
+	}
+}
+
+type maxCircuit struct {
+	V [4]frontend.Variable
+	M frontend.Variable
+}
+
+func (c *maxCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckMax(c.V[:], c.M, 9)
+	return nil
+}
+
+func TestMax(t *testing.T) {
+	vals := [4]int64{-3, 17, 5, -200}
+	w := func(m int64) *maxCircuit {
+		c := &maxCircuit{M: neg(m)}
+		for i, v := range vals {
+			c.V[i] = neg(v)
+		}
+		return c
+	}
+	if err := test.IsSolved(&maxCircuit{}, w(17), field); err != nil {
+		t.Fatalf("max 17 rejected: %v", err)
+	}
+	for _, m := range []int64{18, 5, -3, 255} {
+		if err := test.IsSolved(&maxCircuit{}, w(m), field); err == nil {
+			t.Errorf("max %d accepted", m)
+		}
+	}
+}
+
+type divCircuit struct{ A, B, Q frontend.Variable }
+
+func (c *divCircuit) Define(api frontend.API) error {
+	api.AssertIsEqual(gadgets.New(api).Div(c.A, c.B, 8, 12), c.Q)
+	return nil
+}
+
+func TestDiv(t *testing.T) {
+	if err := test.IsSolved(&divCircuit{}, &divCircuit{A: 1000, B: 7, Q: 142}, field); err != nil {
+		t.Fatalf("1000/7 = 142 rejected: %v", err)
+	}
+	if err := test.IsSolved(&divCircuit{}, &divCircuit{A: 1000, B: 7, Q: 141}, field); err == nil {
+		t.Fatal("1000/7 = 141 accepted")
+	}
+}
+
+type packCircuit struct {
+	V    [20]frontend.Variable
+	P    frontend.Variable `gnark:",public"`
+	Hash frontend.Variable `gnark:",public"`
+}
+
+func (c *packCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	p := g.Pack(c.V[:], 16)
+	api.AssertIsEqual(p[0], c.P)
+	api.AssertIsEqual(g.Hash(p), c.Hash)
+	return nil
+}
+
+func TestPackAndHash(t *testing.T) {
+	vals := make([]int64, 20)
+	for i := range vals {
+		vals[i] = int64(i*977%65536) - 32768
+	}
+	packed := gadgets.PackInts(vals, 16)
+	if len(packed) != 2 {
+		t.Fatalf("20 16-bit values packed into %d elements, want 2", len(packed))
+	}
+	if got := gadgets.UnpackInts(packed, 20, 16); len(got) != 20 || got[7] != vals[7] || got[19] != vals[19] {
+		t.Fatalf("unpack gives %v, want %v", got, vals)
+	}
+	w := &packCircuit{P: packed[0], Hash: gadgets.HashInts(packed)}
+	for i, v := range vals {
+		w.V[i] = neg(v)
+	}
+	if err := test.IsSolved(&packCircuit{}, w, field); err != nil {
+		t.Fatalf("honest packing rejected: %v", err)
+	}
+	bad := *w
+	bad.V[3] = neg(vals[3] + 1)
+	if err := test.IsSolved(&packCircuit{}, &bad, field); err == nil {
+		t.Fatal("packing of a changed value accepted")
+	}
+	bad = *w
+	bad.V[0] = neg(40000) // outside 16 bits: packing must not be ambiguous
+	if err := test.IsSolved(&packCircuit{}, &bad, field); err == nil {
+		t.Fatal("a value outside the slot width accepted")
+	}
+}
+
+// TestConstraintCounter pins that the per-layer accounting can read gnark's
+// constraint count (it reaches into the builder; see Ctx.Constraints).
+func TestConstraintCounter(t *testing.T) {
+	var got []int
+	c := &countCircuit{got: &got}
+	if _, err := frontend.Compile(field, r1cs.NewBuilder, c); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0] < 0 || got[1] <= got[0] {
+		t.Fatalf("constraint counts %v: the builder no longer exposes its count", got)
+	}
+}
+
+type countCircuit struct {
+	A, B frontend.Variable
+	got  *[]int
+}
+
+func (c *countCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	*c.got = append(*c.got, g.Constraints())
+	api.AssertIsEqual(api.Mul(c.A, c.B), 6)
+	*c.got = append(*c.got, g.Constraints())
+	return nil
+}

@@ -1,0 +1,363 @@
+package model
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/ops"
+)
+
+// Artifact file names inside a compiled model directory.
+const (
+	MetaFile    = "model.json"
+	ProgramFile = "program.bin"
+	CircuitFile = "circuit.r1cs"
+	PKFile      = "proving.key"
+	VKFile      = "verifying.key"
+)
+
+// TensorMeta describes a model input or output in model.json.
+type TensorMeta struct {
+	Name  string `json:"name"`
+	Shape []int  `json:"shape"`
+	Frac  int    `json:"frac_bits"`
+	Bits  int    `json:"bits"`
+}
+
+// Meta is model.json.
+type Meta struct {
+	ModelID        string            `json:"model_id"`
+	Source         string            `json:"source,omitempty"`
+	SourceSHA256   string            `json:"source_sha256,omitempty"`
+	Curve          string            `json:"curve"`
+	Backend        string            `json:"backend"`
+	GnarkVersion   string            `json:"gnark_version"`
+	Constraints    int               `json:"constraints"`
+	PublicInputs   []string          `json:"public_inputs"`
+	OutputEncoding string            `json:"output_encoding"` // "packed" or "poseidon2"
+	OutputWidth    int               `json:"output_width"`
+	Quantization   ops.Config        `json:"quantization"`
+	Inputs         []TensorMeta      `json:"inputs"`
+	Outputs        []TensorMeta      `json:"outputs"`
+	Layers         []LayerReport     `json:"layers"`
+	ProveMemory    int64             `json:"prove_memory_estimate_bytes"`
+	Files          map[string]string `json:"files_sha256"`
+	CreatedAt      string            `json:"created_at"`
+}
+
+// Stage reports a named step and how long it took.
+type Stage func(name string, d time.Duration)
+
+func timed(st Stage, name string, f func() error) error {
+	t := time.Now()
+	err := f()
+	if st != nil && err == nil {
+		st(name, time.Since(t))
+	}
+	return err
+}
+
+// GnarkVersion is the gnark module version this binary was built with.
+func GnarkVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/consensys/gnark" {
+				return d.Version
+			}
+		}
+	}
+	return "v0.15.0"
+}
+
+// CompileCircuit builds the constraint system of a quantized model and fills
+// the per-layer constraint counts of q.Layers.
+func CompileCircuit(q *Quantized, hashOutput bool) (constraint.ConstraintSystem, *big.Int, error) {
+	id, err := ModelID(q.Prog)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := NewCircuit(q.Prog, id, HashesOutput(q.Prog, hashOutput))
+	n := len(q.Prog.Layers)
+	c.costs = make([]rowCost, n+2)
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c)
+	if err != nil {
+		return nil, nil, fmt.Errorf("building the circuit: %w", err)
+	}
+	// each row: what it emitted directly plus its share of the deferred
+	// range-check work (tables, lookups, the commitment), by bits checked
+	direct, bits := 0, 0
+	for _, r := range c.costs {
+		direct += max(r.direct, 0)
+		bits += r.bits
+	}
+	deferred := ccs.GetNbConstraints() - direct
+	rows := make([]int, len(c.costs))
+	for i, r := range c.costs {
+		rows[i] = max(r.direct, 0)
+		if bits > 0 {
+			rows[i] += int(float64(deferred) * float64(r.bits) / float64(bits))
+		}
+	}
+	for i := range q.Layers {
+		q.Layers[i].Constraints = rows[1+i]
+	}
+	q.Overhead = []LayerReport{
+		{Node: "(input commitment)", Op: "Poseidon2", Constraints: rows[0]},
+		{Node: "(output, job, prover binding)", Op: "Bind", Constraints: rows[n+1]},
+	}
+	return ccs, id, nil
+}
+
+// CompileOptions configure Compile.
+type CompileOptions struct {
+	HashOutput bool
+	Source     string // path of the ONNX file, recorded in model.json
+	Stage      Stage
+}
+
+// Compile builds the circuit, runs the Groth16 setup and writes the artifacts
+// into dir. It writes into a temporary directory beside dir and renames it at
+// the end, so a failed compile leaves nothing half-written; dir must not exist
+// or be empty.
+func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
+	if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
+		return nil, fmt.Errorf("output directory %s exists and is not empty; choose another --out or remove it", dir)
+	}
+	var ccs constraint.ConstraintSystem
+	var id *big.Int
+	if err := timed(o.Stage, "circuit", func() (err error) { ccs, id, err = CompileCircuit(q, o.HashOutput); return }); err != nil {
+		return nil, err
+	}
+	var pk groth16.ProvingKey
+	var vk groth16.VerifyingKey
+	if err := timed(o.Stage, fmt.Sprintf("setup (%d constraints)", ccs.GetNbConstraints()), func() (err error) {
+		pk, vk, err = groth16.Setup(ccs)
+		return
+	}); err != nil {
+		return nil, fmt.Errorf("groth16 setup: %w", err)
+	}
+	meta := &Meta{
+		ModelID:        "0x" + id.Text(16),
+		Curve:          "bn254",
+		Backend:        "groth16",
+		GnarkVersion:   GnarkVersion(),
+		Constraints:    ccs.GetNbConstraints(),
+		PublicInputs:   PublicInputs,
+		OutputEncoding: "packed",
+		OutputWidth:    OutputWidth(q.Prog),
+		Quantization:   q.Cfg,
+		Layers:         append(append([]LayerReport{q.Overhead[0]}, q.Layers...), q.Overhead[1]),
+		ProveMemory:    int64(ccs.GetNbConstraints())*1800 + 64<<20,
+		Files:          map[string]string{},
+		CreatedAt:      time.Now().UTC().Format(time.RFC3339),
+	}
+	if HashesOutput(q.Prog, o.HashOutput) {
+		meta.OutputEncoding = "poseidon2"
+	}
+	for _, id := range q.Prog.Inputs {
+		meta.Inputs = append(meta.Inputs, tensorMeta(q.Prog.Tensors[id]))
+	}
+	for _, id := range q.Prog.Outputs {
+		meta.Outputs = append(meta.Outputs, tensorMeta(q.Prog.Tensors[id]))
+	}
+	if o.Source != "" {
+		meta.Source = filepath.Base(o.Source)
+		if sum, err := fileSHA256(o.Source); err == nil {
+			meta.SourceSHA256 = sum
+		}
+	}
+
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, ".zkml-compile-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	err = timed(o.Stage, "write artifacts", func() error {
+		writers := []struct {
+			name string
+			w    func(io.Writer) error
+		}{
+			{ProgramFile, func(w io.Writer) error { return gob.NewEncoder(w).Encode(q.Prog) }},
+			{CircuitFile, func(w io.Writer) error { _, err := ccs.WriteTo(w); return err }},
+			{PKFile, func(w io.Writer) error { _, err := pk.WriteRawTo(w); return err }},
+			{VKFile, func(w io.Writer) error { _, err := vk.WriteRawTo(w); return err }},
+		}
+		for _, f := range writers {
+			sum, err := writeFile(filepath.Join(tmp, f.name), f.w)
+			if err != nil {
+				return fmt.Errorf("writing %s: %w", f.name, err)
+			}
+			meta.Files[f.name] = sum
+		}
+		_, err := writeFile(filepath.Join(tmp, MetaFile), func(w io.Writer) error {
+			e := json.NewEncoder(w)
+			e.SetIndent("", "  ")
+			return e.Encode(meta)
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	os.Remove(dir) // an empty directory may stand in the way
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, err
+	}
+	return meta, nil
+}
+
+func tensorMeta(t ops.TensorInfo) TensorMeta {
+	return TensorMeta{Name: t.Name, Shape: t.Shape, Frac: t.Frac, Bits: t.Bits}
+}
+
+func writeFile(path string, write func(io.Writer) error) (string, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+	if err := write(bw); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ErrArtifacts is wrapped by errors about a missing or damaged artifact directory.
+var ErrArtifacts = errors.New("bad artifacts")
+
+// Artifacts is a loaded model directory. The proving key and constraint system
+// load on demand: verification needs neither.
+type Artifacts struct {
+	Dir  string
+	Meta *Meta
+	Prog *ops.Program
+	VK   groth16.VerifyingKey
+	ID   *big.Int
+}
+
+// LoadMeta reads model.json of dir.
+func LoadMeta(dir string) (*Meta, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, MetaFile))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v (is %s a directory written by zkml compile?)", ErrArtifacts, err, dir)
+	}
+	var m Meta
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrArtifacts, MetaFile, err)
+	}
+	if m.GnarkVersion != GnarkVersion() {
+		return nil, fmt.Errorf("%w: compiled with gnark %s, this binary uses %s; recompile the model", ErrArtifacts, m.GnarkVersion, GnarkVersion())
+	}
+	return &m, nil
+}
+
+// Load reads model.json, the program and the verifying key of dir.
+func Load(dir string) (*Artifacts, error) {
+	meta, err := LoadMeta(dir)
+	if err != nil {
+		return nil, err
+	}
+	a := &Artifacts{Dir: dir, Meta: meta}
+	id, ok := new(big.Int).SetString(trim0x(meta.ModelID), 16)
+	if !ok {
+		return nil, fmt.Errorf("%w: model_id %q is not hex", ErrArtifacts, meta.ModelID)
+	}
+	a.ID = id
+	if err := readFile(filepath.Join(dir, ProgramFile), func(r io.Reader) error {
+		a.Prog = new(ops.Program)
+		return gob.NewDecoder(r).Decode(a.Prog)
+	}); err != nil {
+		return nil, err
+	}
+	a.VK = groth16.NewVerifyingKey(ecc.BN254)
+	if err := readFile(filepath.Join(dir, VKFile), func(r io.Reader) error {
+		_, err := a.VK.UnsafeReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// LoadProver reads the constraint system and the proving key.
+func (a *Artifacts) LoadProver() (constraint.ConstraintSystem, groth16.ProvingKey, error) {
+	gadgets.RegisterHints()
+	ccs := groth16.NewCS(ecc.BN254)
+	if err := readFile(filepath.Join(a.Dir, CircuitFile), func(r io.Reader) error {
+		_, err := ccs.ReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	pk := groth16.NewProvingKey(ecc.BN254)
+	if err := readFile(filepath.Join(a.Dir, PKFile), func(r io.Reader) error {
+		_, err := pk.UnsafeReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	return ccs, pk, nil
+}
+
+func readFile(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrArtifacts, err)
+	}
+	defer f.Close()
+	if err := read(bufio.NewReaderSize(f, 1<<20)); err != nil {
+		return fmt.Errorf("%w: reading %s: %v", ErrArtifacts, filepath.Base(path), err)
+	}
+	return nil
+}
+
+func trim0x(s string) string {
+	if len(s) >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
+		return s[2:]
+	}
+	return s
+}

@@ -1,0 +1,132 @@
+package model
+
+import (
+	"math/big"
+
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/ops"
+)
+
+// PublicInputs names the five public inputs in their order.
+var PublicInputs = []string{"model", "input", "output", "job", "prover"}
+
+// ProverBits is the width of the prover address.
+const ProverBits = 160
+
+// Circuit proves one inference of a Program with weights as circuit constants.
+type Circuit struct {
+	Model  frontend.Variable `gnark:",public"`
+	Input  frontend.Variable `gnark:",public"`
+	Output frontend.Variable `gnark:",public"`
+	Job    frontend.Variable `gnark:",public"`
+	Prover frontend.Variable `gnark:",public"`
+	// X holds the quantized inputs, one slice per model input.
+	X [][]frontend.Variable
+
+	prog    *ops.Program
+	modelID *big.Int
+	hashOut bool
+	// costs, when set, receives what each layer added: rows are the input
+	// commitment, the layers, then the output and job/prover binding.
+	costs []rowCost
+}
+
+// rowCost is what one part of the circuit added: constraints emitted while it
+// was defined and bits it range-checked (whose cost gnark emits at the end).
+type rowCost struct{ direct, bits int }
+
+// NewCircuit returns the circuit of p, shaped for compilation.
+func NewCircuit(p *ops.Program, modelID *big.Int, hashOutput bool) *Circuit {
+	c := &Circuit{prog: p, modelID: modelID, hashOut: hashOutput, X: make([][]frontend.Variable, len(p.Inputs))}
+	for i, id := range p.Inputs {
+		c.X[i] = make([]frontend.Variable, p.Tensors[id].Shape.Size())
+	}
+	return c
+}
+
+// Define implements frontend.Circuit.
+func (c *Circuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	p := c.prog
+
+	// model: the verifying key binds the weights, so the commitment is a constant
+	api.AssertIsEqual(c.Model, c.modelID)
+
+	// input: Poseidon2 of the packed (and so range-checked) quantized inputs
+	vals := make([][]frontend.Variable, len(p.Tensors))
+	var flat []frontend.Variable
+	for i, id := range p.Inputs {
+		vals[id] = c.X[i]
+		flat = append(flat, c.X[i]...)
+	}
+	mark := func(row int, f func()) {
+		before, bits := g.Constraints(), g.RangeBits
+		f()
+		if c.costs != nil {
+			c.costs[row] = rowCost{g.Constraints() - before, g.RangeBits - bits}
+		}
+	}
+	mark(0, func() { api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, p.ActBits))) })
+
+	for id, t := range p.Tensors {
+		if t.Const != nil {
+			vals[id] = make([]frontend.Variable, len(t.Const))
+			for j, v := range t.Const {
+				vals[id][j] = v
+			}
+		}
+	}
+	for i, l := range p.Layers {
+		b := l.Base()
+		in := make([][]frontend.Variable, len(b.In))
+		for k, id := range b.In {
+			in[k] = vals[id]
+		}
+		mark(1+i, func() { vals[b.Out] = l.Define(g, in) })
+	}
+	mark(1+len(p.Layers), func() { c.bindOutputs(api, g, vals) })
+	return nil
+}
+
+// bindOutputs constrains the output, job and prover public inputs.
+func (c *Circuit) bindOutputs(api frontend.API, g *gadgets.Ctx, vals [][]frontend.Variable) {
+	p := c.prog
+
+	// output: packed into one element when it fits, else its Poseidon2
+	var outs []frontend.Variable
+	for _, id := range p.Outputs {
+		outs = append(outs, vals[id]...)
+	}
+	packed := g.Pack(outs, OutputWidth(p))
+	if len(packed) == 1 && !c.hashOut {
+		api.AssertIsEqual(c.Output, packed[0])
+	} else {
+		api.AssertIsEqual(c.Output, g.Hash(packed))
+	}
+
+	// job and prover: bound by constraints so a proof cannot be replayed for
+	// another job or claimed by another address
+	g.Unsigned(c.Prover, ProverBits)
+	api.AssertIsEqual(api.Mul(c.Job, c.Job), api.Mul(c.Job, c.Job))
+}
+
+// OutputWidth is the slot width of the packed outputs: the widest output tensor.
+func OutputWidth(p *ops.Program) int {
+	w := 0
+	for _, id := range p.Outputs {
+		w = max(w, p.Tensors[id].Bits)
+	}
+	return w
+}
+
+// HashesOutput reports whether the output public input is a Poseidon2
+// commitment rather than the packed values.
+func HashesOutput(p *ops.Program, forced bool) bool {
+	n := 0
+	for _, id := range p.Outputs {
+		n += p.Tensors[id].Shape.Size()
+	}
+	return forced || len(gadgets.PackInts(make([]int64, n), OutputWidth(p))) > 1
+}

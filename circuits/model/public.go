@@ -1,0 +1,54 @@
+package model
+
+import (
+	"bytes"
+	"encoding/gob"
+	"math/big"
+
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/ops"
+)
+
+// ModelID is the Poseidon2 commitment of the quantized model: the canonical
+// (gob) encoding of the Program — architecture, scales and weights — cut into
+// 31-byte big-endian field elements, prefixed with its length.
+func ModelID(p *ops.Program) (*big.Int, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(p); err != nil {
+		return nil, err
+	}
+	raw := buf.Bytes()
+	elems := []*big.Int{big.NewInt(int64(len(raw)))}
+	for i := 0; i < len(raw); i += 31 {
+		elems = append(elems, new(big.Int).SetBytes(raw[i:min(i+31, len(raw))]))
+	}
+	return gadgets.HashInts(elems), nil
+}
+
+// InputCommitment is the Poseidon2 commitment of quantized inputs, as the
+// circuit computes it.
+func InputCommitment(p *ops.Program, in [][]int64) *big.Int {
+	var flat []int64
+	for _, v := range in {
+		flat = append(flat, v...)
+	}
+	return gadgets.HashInts(gadgets.PackInts(flat, p.ActBits))
+}
+
+// OutputValue is the output public input for quantized outputs.
+func OutputValue(p *ops.Program, outs [][]int64, hashed bool) *big.Int {
+	var flat []int64
+	for _, v := range outs {
+		flat = append(flat, v...)
+	}
+	packed := gadgets.PackInts(flat, OutputWidth(p))
+	if len(packed) == 1 && !hashed {
+		return packed[0]
+	}
+	return gadgets.HashInts(packed)
+}
+
+// Reduce maps an arbitrary non-negative integer (a job id) into the field.
+func Reduce(v *big.Int) *big.Int { return new(big.Int).Mod(v, fr.Modulus()) }

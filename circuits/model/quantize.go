@@ -1,0 +1,159 @@
+package model
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/ops"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// LayerReport is one row of the per-layer table of model.json.
+type LayerReport struct {
+	Node        string  `json:"node"`
+	Op          string  `json:"op"`
+	Output      string  `json:"output"`
+	Shape       []int   `json:"shape"`
+	Frac        int     `json:"frac_bits"`
+	Constraints int     `json:"constraints"`
+	MaxAbsError float64 `json:"max_abs_error"`
+	RelError    float64 `json:"rel_error"`
+}
+
+// Quantized is a prepared graph with its integer program.
+type Quantized struct {
+	Graph  *graph.Graph
+	Shapes map[string]tensor.Shape
+	Prog   *ops.Program
+	Layers []LayerReport
+	Cfg    ops.Config
+	// Overhead holds the rows of the commitments and bindings, filled by
+	// CompileCircuit.
+	Overhead []LayerReport
+}
+
+// Quantize prepares g, calibrates every tensor on the samples (each a list of
+// float inputs) and lowers the graph to an integer Program. It then runs both
+// the float graph and the program on the samples and records each layer's
+// error.
+func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized, error) {
+	pg, shapes, err := ops.Prepare(g)
+	if err != nil {
+		return nil, err
+	}
+	if len(samples) == 0 {
+		return nil, fmt.Errorf("calibration needs at least one input sample")
+	}
+	stats := map[string]ops.Stat{}
+	var runs []map[string]*tensor.T
+	for si, s := range samples {
+		vals, err := ops.Run(pg, s)
+		if err != nil {
+			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
+		}
+		runs = append(runs, vals)
+		for name, v := range vals {
+			st, seen := stats[name]
+			m, lo := v.MaxAbs(), v.Min()
+			if !seen {
+				st = ops.Stat{MaxAbs: m, Min: lo, Max: -lo}
+			}
+			st.MaxAbs, st.Min = math.Max(st.MaxAbs, m), math.Min(st.Min, lo)
+			stats[name] = st
+		}
+	}
+	b := ops.NewBuilder(cfg, pg.Consts, shapes, stats)
+	for _, in := range pg.Inputs {
+		b.AddInput(in.Name, in.Shape)
+	}
+	for _, n := range pg.Nodes {
+		s, err := ops.Lookup(n)
+		if err != nil {
+			return nil, err
+		}
+		if s.Lower == nil {
+			return nil, &ops.NodeError{Node: n.Label(), Err: fmt.Errorf("operator %s has no circuit form here (its inputs must be constants)", n.Op)}
+		}
+		if err := s.Lower(n, b); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range pg.Outputs {
+		if err := b.MarkOutput(o.Name); err != nil {
+			return nil, err
+		}
+	}
+	q := &Quantized{Graph: pg, Shapes: shapes, Prog: b.Prog, Cfg: cfg}
+	q.Layers = make([]LayerReport, len(q.Prog.Layers))
+	for i, l := range q.Prog.Layers {
+		t := q.Prog.Tensors[l.Base().Out]
+		q.Layers[i] = LayerReport{Node: l.Base().Node, Op: l.Base().Op, Output: t.Name, Shape: t.Shape, Frac: t.Frac}
+	}
+	for si, s := range samples {
+		in, err := QuantizeInputs(q.Prog, s)
+		if err != nil {
+			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
+		}
+		ivals, err := q.Prog.Run(in)
+		if err != nil {
+			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
+		}
+		for i, l := range q.Prog.Layers {
+			t := q.Prog.Tensors[l.Base().Out]
+			f := runs[si][t.Name]
+			if f == nil {
+				continue
+			}
+			scale := math.Ldexp(1, -t.Frac)
+			m := f.MaxAbs()
+			for j, v := range ivals[l.Base().Out] {
+				e := math.Abs(float64(v)*scale - f.Data[j])
+				q.Layers[i].MaxAbsError = math.Max(q.Layers[i].MaxAbsError, e)
+				if m > 0 {
+					q.Layers[i].RelError = math.Max(q.Layers[i].RelError, e/m)
+				}
+			}
+		}
+	}
+	return q, nil
+}
+
+// InputError names an input value that cannot be proved.
+type InputError struct {
+	Input, Index int
+	Name         string
+	Msg          string
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("input %d (%s) element %d: %s", e.Input, e.Name, e.Index, e.Msg)
+}
+
+// QuantizeInputs rounds float inputs to the program's input scales.
+func QuantizeInputs(p *ops.Program, in []*tensor.T) ([][]int64, error) {
+	if len(in) != len(p.Inputs) {
+		return nil, fmt.Errorf("the model has %d inputs, the input file holds %d", len(p.Inputs), len(in))
+	}
+	out := make([][]int64, len(in))
+	for i, id := range p.Inputs {
+		t := p.Tensors[id]
+		if len(in[i].Data) != t.Shape.Size() {
+			return nil, &InputError{Input: i, Name: t.Name, Index: len(in[i].Data), Msg: fmt.Sprintf("has %d values, shape %v needs %d", len(in[i].Data), t.Shape, t.Shape.Size())}
+		}
+		s := math.Ldexp(1, t.Frac)
+		lim := math.Ldexp(1, t.Bits-1)
+		out[i] = make([]int64, len(in[i].Data))
+		for j, v := range in[i].Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%v is not a finite number", v)}
+			}
+			q := math.Round(v * s)
+			if q < -lim || q >= lim {
+				return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%g is beyond the calibrated range [%g, %g); recompile with --calibration data that covers it", v, -lim/s, (lim-1)/s)}
+			}
+			out[i][j] = int64(q)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,163 @@
+package ops
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// Config holds the quantization choices of a compile.
+type Config struct {
+	// ActBits is the signed width of every activation (default 16).
+	ActBits int
+	// WeightBits is the signed width weights are rounded to (default 12).
+	WeightBits int
+	// Margin is the headroom over the calibrated magnitude of each tensor (default 2).
+	Margin float64
+	// TableBits is the index width of lookup tables (default 12).
+	TableBits int
+}
+
+// Defaults are the quantization settings of `zkml compile`.
+var Defaults = Config{ActBits: 16, WeightBits: 12, Margin: 2, TableBits: 12}
+
+// Stat is what calibration records about a float tensor.
+type Stat struct {
+	MaxAbs float64
+	Min    float64
+	Max    float64
+}
+
+// Builder quantizes a float graph into a Program, one node at a time.
+type Builder struct {
+	Cfg    Config
+	Prog   *Program
+	Consts map[string]*tensor.T
+	Stats  map[string]Stat
+	Shapes map[string]tensor.Shape
+	ids    map[string]int
+}
+
+// NewBuilder returns a builder for a graph whose shapes and statistics are known.
+func NewBuilder(cfg Config, consts map[string]*tensor.T, shapes map[string]tensor.Shape, stats map[string]Stat) *Builder {
+	return &Builder{
+		Cfg:    cfg,
+		Prog:   &Program{ActBits: cfg.ActBits},
+		Consts: consts,
+		Stats:  stats,
+		Shapes: shapes,
+		ids:    map[string]int{},
+	}
+}
+
+// AddInput declares a model input tensor with a frac chosen from its statistics.
+func (b *Builder) AddInput(name string, shape tensor.Shape) int {
+	id := b.newTensor(TensorInfo{Name: name, Shape: shape, Frac: b.Frac(name), Bits: b.Cfg.ActBits})
+	b.Prog.Inputs = append(b.Prog.Inputs, id)
+	return id
+}
+
+// MarkOutput declares a model output.
+func (b *Builder) MarkOutput(name string) error {
+	id, ok := b.ids[name]
+	if !ok {
+		if _, isConst := b.Consts[name]; isConst {
+			return fmt.Errorf("output %q is a constant; it proves nothing", name)
+		}
+		return fmt.Errorf("output %q is produced by no node", name)
+	}
+	b.Prog.Outputs = append(b.Prog.Outputs, id)
+	return nil
+}
+
+func (b *Builder) newTensor(t TensorInfo) int {
+	b.Prog.Tensors = append(b.Prog.Tensors, t)
+	id := len(b.Prog.Tensors) - 1
+	b.ids[t.Name] = id
+	return id
+}
+
+// Const returns the float value of a constant tensor, or nil.
+func (b *Builder) Const(name string) *tensor.T { return b.Consts[name] }
+
+// Tensor returns the integer tensor behind name. A constant that a layer reads
+// as an activation becomes a constant integer tensor.
+func (b *Builder) Tensor(name string) (int, *TensorInfo, error) {
+	if id, ok := b.ids[name]; ok {
+		return id, &b.Prog.Tensors[id], nil
+	}
+	c := b.Consts[name]
+	if c == nil {
+		return 0, nil, fmt.Errorf("tensor %q is not computed before it is used", name)
+	}
+	frac := fracFor(c.MaxAbs(), b.Cfg.ActBits, 1)
+	q := make([]int64, len(c.Data))
+	for i, v := range c.Data {
+		q[i] = int64(math.Round(v * math.Ldexp(1, frac)))
+	}
+	id := b.newTensor(TensorInfo{Name: name, Shape: c.Shape, Frac: frac, Bits: b.Cfg.ActBits, Const: q})
+	return id, &b.Prog.Tensors[id], nil
+}
+
+// Emit appends a layer producing the tensor out.
+func (b *Builder) Emit(n *graph.Node, l Layer, out string, shape tensor.Shape, frac, bits int) {
+	id := b.newTensor(TensorInfo{Name: out, Shape: shape.Clone(), Frac: frac, Bits: bits})
+	base := l.Base()
+	base.Node = n.Label()
+	base.Op = n.Op
+	base.Out = id
+	b.Prog.Layers = append(b.Prog.Layers, l)
+}
+
+// Frac chooses the fractional bits of an activation from its calibrated
+// magnitude so that Margin times it still fits in ActBits.
+func (b *Builder) Frac(name string) int {
+	return fracFor(b.Stats[name].MaxAbs*b.Cfg.Margin, b.Cfg.ActBits, 0)
+}
+
+// fracFor returns the largest frac with |m| 2^frac < 2^(bits-1), within [-24, 40].
+func fracFor(m float64, bits int, slack int) int {
+	if !(m > 1e-12) {
+		return bits - 2
+	}
+	e := int(math.Floor(math.Log2(m))) + 1 // m < 2^e
+	f := bits - 1 - e - slack
+	return max(-24, min(40, f))
+}
+
+// QuantizeWeights rounds w to WeightBits signed bits and returns the values and
+// their frac.
+func (b *Builder) QuantizeWeights(w []float64) ([]int64, int) {
+	m := 0.0
+	for _, v := range w {
+		m = math.Max(m, math.Abs(v))
+	}
+	frac := fracFor(m, b.Cfg.WeightBits, 0)
+	q := make([]int64, len(w))
+	for i, v := range w {
+		q[i] = int64(math.Round(v * math.Ldexp(1, frac)))
+	}
+	return q, frac
+}
+
+// QuantizeAt rounds values to a given frac.
+func QuantizeAt(v []float64, frac int) []int64 {
+	q := make([]int64, len(v))
+	s := math.Ldexp(1, frac)
+	for i, x := range v {
+		q[i] = int64(math.Round(x * s))
+	}
+	return q
+}
+
+// Requantizer chooses the rescale that brings an accumulator of accFrac
+// fractional bits and magnitude below accBound to the output's scale. It
+// returns the rescale and the output frac.
+func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound float64) (Requant, int) {
+	fy := min(b.Frac(out), accFrac)
+	k := accFrac - fy
+	neg := int(math.Ceil(math.Log2(accBound/math.Ldexp(1, k)+2))) + 1
+	return Requant{Shift: k, Relu: n.Int("_relu", 0) == 1, OutBits: b.Cfg.ActBits, NegBits: max(1, min(neg, 200))}, fy
+}

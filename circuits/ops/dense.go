@@ -1,0 +1,76 @@
+package ops
+
+import (
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// zkml.Dense is the canonical fully connected layer that Gemm and MatMul with a
+// constant right-hand side are rewritten to on import: inputs x [..., K],
+// W [N, K] and an optional bias [N]; output [..., N]. Bias adds and
+// BatchNormalization that follow it fold into W and the bias.
+func init() {
+	Register("zkml.Dense", &Spec{Float: denseFloat, Lower: denseLower, FusesRelu: true})
+}
+
+func denseFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+	if err := need(n, in, 2); err != nil {
+		return nil, err
+	}
+	x, w := in[0], in[1]
+	nOut, k := w.Shape[0], w.Shape[1]
+	if len(x.Shape) == 0 || x.Shape[len(x.Shape)-1] != k {
+		return nil, errf("input shape %v does not end in %d", x.Shape, k)
+	}
+	rows := x.Shape.Size() / k
+	shape := append(x.Shape[:len(x.Shape)-1:len(x.Shape)-1].Clone(), nOut)
+	out := tensor.New(shape)
+	for m := 0; m < rows; m++ {
+		for j := 0; j < nOut; j++ {
+			s := 0.0
+			if len(in) > 2 && in[2] != nil {
+				s = in[2].Data[j]
+			}
+			xr, wr := x.Data[m*k:(m+1)*k], w.Data[j*k:(j+1)*k]
+			for i := range xr {
+				s += xr[i] * wr[i]
+			}
+			out.Data[m*nOut+j] = s
+		}
+	}
+	return []*tensor.T{out}, nil
+}
+
+func denseLower(n *graph.Node, b *Builder) error {
+	w := b.Const(n.Inputs[1])
+	nOut, k := w.Shape[0], w.Shape[1]
+	id, x, err := b.Tensor(n.Inputs[0])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	rows := x.Shape.Size() / k
+	wq, fw := b.QuantizeWeights(w.Data)
+	var bias []float64
+	if bt := b.Const(n.Input(2)); bt != nil {
+		bias = make([]float64, rows*nOut)
+		for j := range bias {
+			bias[j] = bt.Data[j%nOut]
+		}
+	}
+	return b.EmitLinear(n, id, x, &Dense{M: rows, K: k, N: nOut, W: wq}, fw, bias)
+}
+
+// EmitLinear quantizes the bias at the accumulator's scale, chooses the rescale
+// and emits a Linear layer writing the node's first output.
+func (b *Builder) EmitLinear(n *graph.Node, in int, x *TensorInfo, k Kernel, wFrac int, bias []float64) error {
+	accFrac := x.Frac + wFrac
+	var bq []int64
+	if bias != nil {
+		bq = QuantizeAt(bias, accFrac)
+	}
+	out := n.Outputs[0]
+	rq, fy := b.Requantizer(n, out, accFrac, absBound(k, bq, x.Bits))
+	l := &Linear{LayerBase: LayerBase{In: []int{in}}, K: k, Bias: bq, Requant: rq}
+	b.Emit(n, l, out, b.Shapes[out], fy, b.Cfg.ActBits)
+	return nil
+}

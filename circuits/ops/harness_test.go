@@ -1,0 +1,186 @@
+package ops_test
+
+import (
+	"math"
+	"math/big"
+	"math/rand"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/test"
+
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/ops"
+	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/prover"
+)
+
+// opCase is a small graph around one operator.
+type opCase struct {
+	name   string
+	inputs map[string]tensor.Shape // graph inputs, in inputOrder
+	order  []string
+	consts map[string]*tensor.T
+	nodes  []*graph.Node
+	out    []string
+	lo, hi float64 // input values are uniform in [lo, hi)
+	tol    float64 // error bound relative to the float output's magnitude
+}
+
+func node(op string, in, out []string, attrs ...any) *graph.Node {
+	n := &graph.Node{Op: op, Name: op + "_under_test", Inputs: in, Outputs: out, Attrs: map[string]graph.Attr{}}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		name := attrs[i].(string)
+		switch v := attrs[i+1].(type) {
+		case int:
+			n.Attrs[name] = graph.Attr{Kind: graph.AttrInt, Int: int64(v)}
+		case float64:
+			n.Attrs[name] = graph.Attr{Kind: graph.AttrFloat, Float: v}
+		case string:
+			n.Attrs[name] = graph.Attr{Kind: graph.AttrString, Str: v}
+		case []int:
+			a := graph.Attr{Kind: graph.AttrInts}
+			for _, x := range v {
+				a.Ints = append(a.Ints, int64(x))
+			}
+			n.Attrs[name] = a
+		case *tensor.T:
+			n.Attrs[name] = graph.Attr{Kind: graph.AttrTensor, Tensor: v}
+		default:
+			panic("unknown attribute type")
+		}
+	}
+	return n
+}
+
+func randT(r *rand.Rand, shape tensor.Shape, lo, hi float64) *tensor.T {
+	t := tensor.New(shape)
+	for i := range t.Data {
+		t.Data[i] = lo + (hi-lo)*r.Float64()
+	}
+	return t
+}
+
+func constT(shape tensor.Shape, v ...float64) *tensor.T {
+	t, err := tensor.FromData(shape, v)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// run quantizes the case, checks the integer reference against the float
+// graph, then checks in gnark's test engine that the honest witness satisfies
+// the circuit and that a changed output, a changed input under the same
+// commitment, a changed job or prover binding... fail.
+func run(t *testing.T, c opCase) {
+	t.Helper()
+	r := rand.New(rand.NewSource(int64(len(c.name)) * 7919))
+	g := &graph.Graph{Consts: map[string]*tensor.T{}, Nodes: c.nodes}
+	for k, v := range c.consts {
+		g.Consts[k] = v
+	}
+	for _, name := range c.order {
+		g.Inputs = append(g.Inputs, graph.Value{Name: name, Shape: c.inputs[name], DType: 1})
+	}
+	for _, o := range c.out {
+		g.Outputs = append(g.Outputs, graph.Value{Name: o})
+	}
+	if c.hi == c.lo {
+		c.lo, c.hi = -2, 2
+	}
+	var samples [][]*tensor.T
+	for s := 0; s < 4; s++ {
+		var in []*tensor.T
+		for _, v := range g.Inputs {
+			in = append(in, randT(r, v.Shape, c.lo, c.hi))
+		}
+		samples = append(samples, in)
+	}
+	q, err := model.Quantize(g, samples, ops.Defaults)
+	if err != nil {
+		t.Fatalf("%s: quantize: %v", c.name, err)
+	}
+	id, err := model.ModelID(q.Prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Artifacts{Prog: q.Prog, ID: id, Meta: &model.Meta{OutputEncoding: "packed"}}
+	hashed := model.HashesOutput(q.Prog, false)
+	if hashed {
+		a.Meta.OutputEncoding = "poseidon2"
+	}
+	sample := samples[len(samples)-1]
+	req := prover.Request{JobID: big.NewInt(77), Prover: big.NewInt(0xbeef)}
+	for _, s := range sample {
+		req.Inputs = append(req.Inputs, s.Data)
+	}
+	w, err := prover.Solve(a, req)
+	if err != nil {
+		t.Fatalf("%s: witness: %v", c.name, err)
+	}
+
+	// integer reference against floats
+	ref, err := ops.Run(q.Graph, sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tol := c.tol
+	if tol == 0 {
+		tol = 0.02
+	}
+	for i, id := range q.Prog.Outputs {
+		info := q.Prog.Tensors[id]
+		f := ref[info.Name]
+		m := math.Max(f.MaxAbs(), 1e-3)
+		for j, v := range w.Outputs[i] {
+			got := float64(v) * math.Ldexp(1, -info.Frac)
+			if math.Abs(got-f.Data[j]) > tol*m {
+				t.Fatalf("%s: output %s[%d] = %v, float reference %v (tolerance %v)", c.name, info.Name, j, got, f.Data[j], tol*m)
+			}
+		}
+	}
+
+	circuit := func() *model.Circuit { return model.NewCircuit(q.Prog, id, hashed) }
+	field := ecc.BN254.ScalarField()
+	if err := test.IsSolved(circuit(), w.Full, field); err != nil {
+		t.Fatalf("%s: honest witness rejected: %v", c.name, err)
+	}
+	full := w.Full.(*model.Circuit)
+	bad := *full
+	bad.Output = new(big.Int).Add(w.Public[2], big.NewInt(1))
+	if err := test.IsSolved(circuit(), &bad, field); err == nil {
+		t.Fatalf("%s: a wrong output was accepted", c.name)
+	}
+	if len(w.Outputs[0]) > 0 {
+		// a wrong value in one output slot, packed consistently
+		outs := make([][]int64, len(w.Outputs))
+		for i := range outs {
+			outs[i] = append([]int64(nil), w.Outputs[i]...)
+		}
+		outs[0][0]++
+		bad = *full
+		bad.Output = model.OutputValue(q.Prog, outs, hashed)
+		if err := test.IsSolved(circuit(), &bad, field); err == nil {
+			t.Fatalf("%s: output[0][0]+1 was accepted", c.name)
+		}
+	}
+	bad = *full
+	bad.Model = new(big.Int).Add(id, big.NewInt(1))
+	if err := test.IsSolved(circuit(), &bad, field); err == nil {
+		t.Fatalf("%s: a wrong model commitment was accepted", c.name)
+	}
+	bad = *full
+	bad.X = append([][]frontend.Variable(nil), full.X...)
+	for i := range full.X {
+		bad.X[i] = append([]frontend.Variable(nil), full.X[i]...)
+	}
+	bad.X[0][0] = w.Input[0][0] + 1
+	if err := test.IsSolved(circuit(), &bad, field); err == nil {
+		t.Fatalf("%s: an input that does not match the input commitment was accepted", c.name)
+	}
+}
+
+func newRand(seed int64) *rand.Rand { return rand.New(rand.NewSource(seed)) }

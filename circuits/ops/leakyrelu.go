@@ -1,0 +1,99 @@
+package ops
+
+import (
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// Leaky is LeakyRelu and PRelu: x for x >= 0, alpha x below. The ReLU split
+// x = y - z (y z = 0) gives both halves; out = round((y 2^F - alpha_j z) / 2^F)
+// with alpha quantized at AlphaFrac = F.
+type Leaky struct {
+	LayerBase
+	Alpha     []int64 // per output element
+	AlphaFrac int
+	InBits    int
+	Requant
+}
+
+func init() {
+	Register("LeakyRelu", &Spec{
+		Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+			a := n.Float("alpha", 0.01)
+			return unary(func(v float64) float64 { return leaky(v, a) })(n, in)
+		},
+		Lower: func(n *graph.Node, b *Builder) error {
+			size := b.Shapes[n.Inputs[0]].Size()
+			alpha := make([]float64, size)
+			for i := range alpha {
+				alpha[i] = n.Float("alpha", 0.01)
+			}
+			return b.emitLeaky(n, alpha)
+		},
+	})
+	Register("PRelu", &Spec{
+		Float: binary(leaky),
+		Lower: func(n *graph.Node, b *Builder) error {
+			slope := b.Const(n.Input(1))
+			if slope == nil {
+				return nodeErr(n, "the slope must be a constant")
+			}
+			shape := b.Shapes[n.Inputs[0]]
+			if _, err := tensor.BroadcastShape(shape, slope.Shape); err != nil {
+				return &NodeError{Node: n.Label(), Err: err}
+			}
+			idx := tensor.BroadcastIndex(slope.Shape, shape)
+			alpha := make([]float64, len(idx))
+			for j, i := range idx {
+				alpha[j] = slope.Data[i]
+			}
+			return b.emitLeaky(n, alpha)
+		},
+	})
+}
+
+func leaky(v, a float64) float64 {
+	if v < 0 {
+		return a * v
+	}
+	return v
+}
+
+func (b *Builder) emitLeaky(n *graph.Node, alpha []float64) error {
+	id, x, err := b.Tensor(n.Inputs[0])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	aq, fa := b.QuantizeWeights(alpha)
+	l := &Leaky{LayerBase: LayerBase{In: []int{id}}, Alpha: aq, AlphaFrac: fa, InBits: x.Bits,
+		Requant: Requant{Shift: fa, OutBits: b.Cfg.ActBits}}
+	b.Emit(n, l, n.Outputs[0], x.Shape, x.Frac, b.Cfg.ActBits)
+	return nil
+}
+
+// Eval implements Layer.
+func (l *Leaky) Eval(in [][]int64) ([]int64, error) {
+	acc := make([]int64, len(in[0]))
+	for j, v := range in[0] {
+		if v >= 0 {
+			acc[j] = v << l.AlphaFrac
+		} else {
+			acc[j] = l.Alpha[j] * v
+		}
+	}
+	return l.eval(l.Node, acc)
+}
+
+// Define implements Layer.
+func (l *Leaky) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
+	api := c.API
+	acc := make([]frontend.Variable, len(in[0]))
+	for j, v := range in[0] {
+		y, z := c.Split(v, 0, l.InBits, l.InBits)
+		acc[j] = api.Sub(api.Mul(y, int64(1)<<l.AlphaFrac), api.Mul(z, l.Alpha[j]))
+	}
+	return l.define(c, acc)
+}

@@ -1,0 +1,121 @@
+package ops
+
+import (
+	"math"
+
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+func init() {
+	Register("MaxPool", &Spec{Float: maxPoolFloat, Lower: maxPoolLower, FusesRelu: true})
+}
+
+// MaxPool takes the maximum of each window (Off/Idx list the window of every
+// output). With Relu, 0 joins every window: max(0, window) = ReLU(MaxPool).
+type MaxPool struct {
+	LayerBase
+	Off  []int32
+	Idx  []int32
+	Bits int
+	Relu bool
+}
+
+func poolGeom(n *graph.Node, in tensor.Shape) (Geom, error) {
+	ks := n.Ints("kernel_shape", nil)
+	if len(ks) != 2 {
+		return Geom{}, errf("kernel_shape %v: only 2-D pools are supported", ks)
+	}
+	if n.Int("storage_order", 0) != 0 {
+		return Geom{}, errf("storage_order 1 is not supported")
+	}
+	return geometry(n, in, ks[0], ks[1], n.Int("ceil_mode", 0) == 1)
+}
+
+// windows lists, for every output of a pool, the input indices it reads.
+func (g *Geom) windows() (off, idx []int32) {
+	off = append(off, 0)
+	for b := 0; b < g.N; b++ {
+		for c := 0; c < g.C; c++ {
+			base := (b*g.C + c) * g.H * g.W
+			for oh := 0; oh < g.OH; oh++ {
+				for ow := 0; ow < g.OW; ow++ {
+					g.window(oh, ow, func(_, o int) { idx = append(idx, int32(base+o)) })
+					off = append(off, int32(len(idx)))
+				}
+			}
+		}
+	}
+	return off, idx
+}
+
+func maxPoolFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+	if err := need(n, in, 1); err != nil {
+		return nil, err
+	}
+	g, err := poolGeom(n, in[0].Shape)
+	if err != nil {
+		return nil, err
+	}
+	off, idx := g.windows()
+	out := tensor.New(tensor.Shape{g.N, g.C, g.OH, g.OW})
+	for j := range out.Data {
+		m := math.Inf(-1)
+		for _, i := range idx[off[j]:off[j+1]] {
+			m = math.Max(m, in[0].Data[i])
+		}
+		out.Data[j] = m
+	}
+	return []*tensor.T{out}, nil
+}
+
+func maxPoolLower(n *graph.Node, b *Builder) error {
+	id, x, err := b.Tensor(n.Inputs[0])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	g, err := poolGeom(n, x.Shape)
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	l := &MaxPool{LayerBase: LayerBase{In: []int{id}}, Bits: x.Bits, Relu: n.Int("_relu", 0) == 1}
+	l.Off, l.Idx = g.windows()
+	b.Emit(n, l, n.Outputs[0], tensor.Shape{g.N, g.C, g.OH, g.OW}, x.Frac, x.Bits)
+	return nil
+}
+
+// Eval implements Layer.
+func (l *MaxPool) Eval(in [][]int64) ([]int64, error) {
+	out := make([]int64, len(l.Off)-1)
+	for j := range out {
+		m := int64(math.MinInt64)
+		if l.Relu {
+			m = 0
+		}
+		for _, i := range l.Idx[l.Off[j]:l.Off[j+1]] {
+			m = max(m, in[0][i])
+		}
+		out[j] = m
+	}
+	return out, nil
+}
+
+// Define implements Layer.
+func (l *MaxPool) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
+	out := make([]frontend.Variable, len(l.Off)-1)
+	for j := range out {
+		var w []frontend.Variable
+		if l.Relu {
+			w = append(w, 0)
+		}
+		for _, i := range l.Idx[l.Off[j]:l.Off[j+1]] {
+			w = append(w, in[0][i])
+		}
+		// differences of two Bits-bit signed values fit in Bits bits unsigned
+		out[j] = c.Max(w, l.Bits)
+	}
+	return out
+}

@@ -1,0 +1,424 @@
+package ops
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// Run evaluates the graph in floats and returns every tensor by name.
+func Run(g *graph.Graph, inputs []*tensor.T) (map[string]*tensor.T, error) {
+	if len(inputs) != len(g.Inputs) {
+		return nil, fmt.Errorf("model has %d inputs, got %d", len(g.Inputs), len(inputs))
+	}
+	vals := make(map[string]*tensor.T, len(g.Consts)+len(g.Nodes))
+	for k, v := range g.Consts {
+		vals[k] = v
+	}
+	for i, in := range g.Inputs {
+		if in.Shape.Size() != len(inputs[i].Data) {
+			return nil, fmt.Errorf("input %d (%s) has %d values, shape %v needs %d", i, in.Name, len(inputs[i].Data), in.Shape, in.Shape.Size())
+		}
+		vals[in.Name] = inputs[i]
+	}
+	for _, n := range g.Nodes {
+		in := make([]*tensor.T, len(n.Inputs))
+		for i, name := range n.Inputs {
+			if name == "" {
+				continue
+			}
+			v, ok := vals[name]
+			if !ok {
+				return nil, &NodeError{Node: n.Label(), Err: fmt.Errorf("input %q is not computed before this node", name)}
+			}
+			in[i] = v
+		}
+		out, err := EvalNode(n, in)
+		if err != nil {
+			return nil, err
+		}
+		for i, name := range n.Outputs {
+			if i < len(out) && name != "" {
+				vals[name] = out[i]
+			}
+		}
+	}
+	return vals, nil
+}
+
+// Check lists every node whose operator is not supported, in one error.
+func Check(g *graph.Graph) error {
+	var errs []string
+	for _, n := range g.Nodes {
+		if _, err := Lookup(n); err != nil {
+			errs = append(errs, fmt.Sprintf("node %s: operator %q", n.Label(), err.(*UnsupportedError).Op))
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w:\n  %s\nsupported operators: %s", ErrUnsupported, strings.Join(errs, "\n  "), strings.Join(Supported(), ", "))
+	}
+	return nil
+}
+
+// ErrUnsupported is wrapped by Check when a model uses an operator with no circuit.
+var ErrUnsupported = errors.New("the model uses unsupported operators")
+
+// Prepare readies an imported graph for quantization: it folds every node whose
+// inputs are constants (including Shape chains, since shapes are static), rewrites
+// Gemm and MatMul with constant weights to zkml.Dense, folds bias adds, constant
+// scales and BatchNormalization into the Dense or Conv before them, and fuses
+// each Relu into the layer that produces its input. It returns the static shape
+// of every tensor.
+func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
+	if err := Check(g); err != nil {
+		return nil, nil, err
+	}
+	out := &graph.Graph{Inputs: g.Inputs, Outputs: g.Outputs, Consts: map[string]*tensor.T{}, Opset: g.Opset}
+	for k, v := range g.Consts {
+		out.Consts[k] = v
+	}
+	if err := fold(g, out); err != nil {
+		return nil, nil, err
+	}
+	if err := canonicalize(out); err != nil {
+		return nil, nil, err
+	}
+	fuseAffine(out)
+	fuseRelu(out)
+	shapes, err := Shapes(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, o := range out.Outputs {
+		if _, isConst := out.Consts[o.Name]; isConst {
+			return nil, nil, fmt.Errorf("output %q is a constant of the model; it proves nothing", o.Name)
+		}
+		out.Outputs[i].Shape = shapes[o.Name]
+	}
+	return out, shapes, nil
+}
+
+// Shapes runs the graph on zero inputs and records every tensor's shape.
+func Shapes(g *graph.Graph) (map[string]tensor.Shape, error) {
+	zeros := make([]*tensor.T, len(g.Inputs))
+	for i, in := range g.Inputs {
+		zeros[i] = tensor.New(in.Shape)
+	}
+	vals, err := Run(g, zeros)
+	if err != nil {
+		return nil, err
+	}
+	shapes := make(map[string]tensor.Shape, len(vals))
+	for k, v := range vals {
+		shapes[k] = v.Shape
+	}
+	return shapes, nil
+}
+
+// fold evaluates g on zero inputs and moves every node whose value does not
+// depend on the inputs into out.Consts; the other nodes go to out.Nodes.
+func fold(g, out *graph.Graph) error {
+	vals := map[string]*tensor.T{}
+	isConst := map[string]bool{}
+	for k, v := range g.Consts {
+		vals[k], isConst[k] = v, true
+	}
+	for _, in := range g.Inputs {
+		vals[in.Name] = tensor.New(in.Shape)
+	}
+	for _, n := range g.Nodes {
+		in := make([]*tensor.T, len(n.Inputs))
+		allConst := true
+		for i, name := range n.Inputs {
+			if name == "" {
+				continue
+			}
+			v, ok := vals[name]
+			if !ok {
+				return &NodeError{Node: n.Label(), Err: fmt.Errorf("input %q is not computed before this node", name)}
+			}
+			in[i] = v
+			allConst = allConst && isConst[name]
+		}
+		res, err := EvalNode(n, in)
+		if err != nil {
+			return err
+		}
+		folds := allConst || n.Op == "Shape"
+		for i, name := range n.Outputs {
+			if i >= len(res) || name == "" {
+				continue
+			}
+			vals[name] = res[i]
+			if folds {
+				isConst[name] = true
+				out.Consts[name] = res[i]
+			}
+		}
+		if !folds {
+			cp := *n // later passes rewrite nodes; leave the caller's graph alone
+			cp.Inputs = append([]string(nil), n.Inputs...)
+			cp.Outputs = append([]string(nil), n.Outputs...)
+			cp.Attrs = make(map[string]graph.Attr, len(n.Attrs))
+			for k, v := range n.Attrs {
+				cp.Attrs[k] = v
+			}
+			out.Nodes = append(out.Nodes, &cp)
+		}
+	}
+	return nil
+}
+
+// canonicalize rewrites Gemm and MatMul with a constant right-hand side to
+// zkml.Dense (W as [N, K], bias [N]).
+func canonicalize(g *graph.Graph) error {
+	for _, n := range g.Nodes {
+		switch n.Op {
+		case "Gemm":
+			w := g.Consts[n.Input(1)]
+			if w == nil {
+				return nodeErr(n, "B must be a constant (weights); products of two activations are not supported")
+			}
+			if n.Int("transA", 0) != 0 {
+				return nodeErr(n, "transA=1 is not supported")
+			}
+			k, nn := w.Shape[0], w.Shape[1]
+			if n.Int("transB", 0) == 1 {
+				k, nn = nn, k
+			}
+			alpha, beta := n.Float("alpha", 1), n.Float("beta", 1)
+			wt := tensor.New(tensor.Shape{nn, k})
+			for j := 0; j < nn; j++ {
+				for t := 0; t < k; t++ {
+					v := w.Data[t*nn+j]
+					if n.Int("transB", 0) == 1 {
+						v = w.Data[j*k+t]
+					}
+					wt.Data[j*k+t] = alpha * v
+				}
+			}
+			var bias *tensor.T
+			if c := n.Input(2); c != "" {
+				ct := g.Consts[c]
+				if ct == nil {
+					return nodeErr(n, "C must be a constant")
+				}
+				if ct.Shape.Size() != nn && ct.Shape.Size() != 1 {
+					return nodeErr(n, "C of shape %v is not a per-output bias of %d values", ct.Shape, nn)
+				}
+				bias = tensor.New(tensor.Shape{nn})
+				for j := range bias.Data {
+					bias.Data[j] = beta * ct.Data[j%ct.Shape.Size()]
+				}
+			}
+			toDense(g, n, wt, bias)
+		case "MatMul":
+			w := g.Consts[n.Input(1)]
+			if w == nil {
+				return nodeErr(n, "the right-hand side must be a constant (weights); products of two activations are not supported")
+			}
+			if len(w.Shape) != 2 {
+				return nodeErr(n, "weights of shape %v: only 2-D weights are supported", w.Shape)
+			}
+			k, nn := w.Shape[0], w.Shape[1]
+			wt := tensor.New(tensor.Shape{nn, k})
+			for t := 0; t < k; t++ {
+				for j := 0; j < nn; j++ {
+					wt.Data[j*k+t] = w.Data[t*nn+j]
+				}
+			}
+			toDense(g, n, wt, nil)
+		}
+	}
+	return nil
+}
+
+func toDense(g *graph.Graph, n *graph.Node, w, bias *tensor.T) {
+	base := n.Outputs[0]
+	g.Consts[base+"/W"] = w
+	inputs := []string{n.Inputs[0], base + "/W"}
+	if bias != nil {
+		g.Consts[base+"/b"] = bias
+		inputs = append(inputs, base+"/b")
+	}
+	n.Op, n.Domain, n.Inputs = "Dense", "zkml", inputs
+	n.Attrs = map[string]graph.Attr{}
+}
+
+// producers maps every tensor to the node that writes it.
+func producers(g *graph.Graph) map[string]*graph.Node {
+	p := map[string]*graph.Node{}
+	for _, n := range g.Nodes {
+		for _, o := range n.Outputs {
+			p[o] = n
+		}
+	}
+	return p
+}
+
+// fuseAffine folds an elementwise affine step with constant, per-feature
+// operands (Add, Sub, Mul, Div, BatchNormalization) into the Dense or Conv
+// before it.
+func fuseAffine(g *graph.Graph) {
+	for changed := true; changed; {
+		changed = false
+		prod, uses := producers(g), g.Consumers()
+		for i, n := range g.Nodes {
+			p := prod[n.Input(0)]
+			if len(n.Inputs) == 0 || p == nil || uses[n.Input(0)] != 1 || g.IsOutput(n.Input(0)) || p.Int("_relu", 0) == 1 {
+				continue
+			}
+			if !(p.Domain == "zkml" && p.Op == "Dense") && p.Op != "Conv" {
+				continue
+			}
+			outShape := shapeOfLinear(g, p)
+			if outShape == nil {
+				continue
+			}
+			axis := len(outShape) - 1
+			if p.Op == "Conv" {
+				axis = 1
+			}
+			a, c, ok := featureAffine(g, n, outShape, axis)
+			if !ok {
+				continue
+			}
+			foldInto(g, p, a, c)
+			p.Outputs[0] = n.Outputs[0]
+			g.Nodes = append(g.Nodes[:i:i], g.Nodes[i+1:]...)
+			changed = true
+			break
+		}
+	}
+}
+
+// shapeOfLinear infers the output shape of a Dense or Conv node.
+func shapeOfLinear(g *graph.Graph, p *graph.Node) tensor.Shape {
+	shapes, err := Shapes(g)
+	if err != nil {
+		return nil
+	}
+	return shapes[p.Outputs[0]]
+}
+
+// featureAffine returns per-feature (a, c) with n(x) = a_f x + c_f when n is an
+// elementwise step whose constant operands vary only along axis of shape.
+func featureAffine(g *graph.Graph, n *graph.Node, shape tensor.Shape, axis int) (a, c []float64, ok bool) {
+	feat := shape[axis]
+	a, c = make([]float64, feat), make([]float64, feat)
+	for f := range a {
+		a[f] = 1
+	}
+	perFeature := func(t *tensor.T) ([]float64, bool) {
+		bs, err := tensor.BroadcastShape(shape, t.Shape)
+		if err != nil || !bs.Equal(shape) {
+			return nil, false
+		}
+		idx := tensor.BroadcastIndex(t.Shape, shape)
+		inner := tensor.Shape(shape[axis+1:]).Size()
+		v := make([]float64, feat)
+		seen := make([]bool, feat)
+		for j, i := range idx {
+			f := (j / inner) % feat
+			if seen[f] && v[f] != t.Data[i] {
+				return nil, false
+			}
+			v[f], seen[f] = t.Data[i], true
+		}
+		return v, true
+	}
+	switch n.Op {
+	case "Add", "Sub", "Mul", "Div":
+		if len(n.Inputs) != 2 {
+			return nil, nil, false
+		}
+		k := g.Consts[n.Inputs[1]]
+		if k == nil {
+			return nil, nil, false
+		}
+		v, ok := perFeature(k)
+		if !ok {
+			return nil, nil, false
+		}
+		for f := range v {
+			switch n.Op {
+			case "Add":
+				c[f] = v[f]
+			case "Sub":
+				c[f] = -v[f]
+			case "Mul":
+				a[f] = v[f]
+			case "Div":
+				if v[f] == 0 {
+					return nil, nil, false
+				}
+				a[f] = 1 / v[f]
+			}
+		}
+		return a, c, true
+	case "BatchNormalization":
+		if axis != 1 && !(len(shape) == 2 && axis == 1) {
+			return nil, nil, false
+		}
+		in := []*tensor.T{tensor.New(nil)}
+		for i := 1; i < 5; i++ {
+			t := g.Consts[n.Input(i)]
+			if t == nil {
+				return nil, nil, false
+			}
+			in = append(in, t)
+		}
+		a, c, err := bnAffine(n, in)
+		if err != nil || len(a) != feat {
+			return nil, nil, false
+		}
+		return a, c, true
+	}
+	return nil, nil, false
+}
+
+// foldInto scales the weights of feature f by a_f and sets bias_f = a_f bias_f + c_f.
+func foldInto(g *graph.Graph, p *graph.Node, a, c []float64) {
+	w := g.Consts[p.Inputs[1]]
+	nw := &tensor.T{Shape: w.Shape.Clone(), Data: append([]float64(nil), w.Data...)}
+	per := len(w.Data) / len(a)
+	for f := range a {
+		for i := f * per; i < (f+1)*per; i++ {
+			nw.Data[i] *= a[f]
+		}
+	}
+	bias := tensor.New(tensor.Shape{len(a)})
+	if old := g.Consts[p.Input(2)]; old != nil {
+		copy(bias.Data, old.Data)
+	}
+	for f := range a {
+		bias.Data[f] = a[f]*bias.Data[f] + c[f]
+	}
+	name := p.Outputs[0] + "/fold"
+	g.Consts[name+"/W"], g.Consts[name+"/b"] = nw, bias
+	p.Inputs = []string{p.Inputs[0], name + "/W", name + "/b"}
+}
+
+// fuseRelu marks the producer of each Relu's input, when it can absorb it.
+func fuseRelu(g *graph.Graph) {
+	prod, uses := producers(g), g.Consumers()
+	var kept []*graph.Node
+	for _, n := range g.Nodes {
+		if n.Op == "Relu" && n.Domain == "" {
+			p := prod[n.Input(0)]
+			if p != nil && uses[n.Input(0)] == 1 && !g.IsOutput(n.Input(0)) && p.Int("_relu", 0) == 0 {
+				if s, err := Lookup(p); err == nil && s.FusesRelu {
+					p.Attrs["_relu"] = graph.Attr{Kind: graph.AttrInt, Int: 1}
+					p.Outputs[0] = n.Outputs[0]
+					prod[n.Outputs[0]] = p
+					continue
+				}
+			}
+		}
+		kept = append(kept, n)
+	}
+	g.Nodes = kept
+}

@@ -1,0 +1,125 @@
+package ops
+
+import (
+	"encoding/gob"
+	"fmt"
+
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// TensorInfo describes one integer tensor of a Program: value = q / 2^Frac with
+// -2^(Bits-1) <= q < 2^(Bits-1). Const holds the values of constant tensors.
+type TensorInfo struct {
+	Name  string
+	Shape tensor.Shape
+	Frac  int
+	Bits  int
+	Const []int64
+}
+
+// Program is the quantized model: integer tensors and the layers between them,
+// in evaluation order. The reference engine and the circuit both walk it.
+type Program struct {
+	Tensors []TensorInfo
+	Inputs  []int
+	Outputs []int
+	Layers  []Layer
+	// ActBits is the signed bit width of activations.
+	ActBits int
+}
+
+// Layer is one integer operation of a Program.
+type Layer interface {
+	// Base returns the node label, operator and tensor ids.
+	Base() *LayerBase
+	// Eval is the integer reference: it computes exactly what Define constrains.
+	Eval(in [][]int64) ([]int64, error)
+	// Define constrains the output given the input variables.
+	Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable
+}
+
+// LayerBase is what every layer records about where it comes from.
+type LayerBase struct {
+	Node string // label of the ONNX node
+	Op   string
+	In   []int
+	Out  int
+}
+
+// Base implements Layer.
+func (b *LayerBase) Base() *LayerBase { return b }
+
+// RegisterGob registers the concrete layer types for gob encoding of Programs.
+func init() {
+	gob.Register(&Linear{})
+	gob.Register(&Dense{})
+	gob.Register(&Conv{})
+	gob.Register(&Sparse{})
+	gob.Register(&Map{})
+	gob.Register(&MaxPool{})
+	gob.Register(&Table{})
+	gob.Register(&Binary{})
+	gob.Register(&Softmax{})
+	gob.Register(&Clamp{})
+	gob.Register(&Leaky{})
+}
+
+// RangeError reports an integer value that left its declared range: the input
+// lies outside what the model was calibrated for.
+type RangeError struct {
+	Node  string
+	Index int
+	Value int64
+	Bits  int
+}
+
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("node %s: element %d = %d leaves the calibrated %d-bit range [%d, %d); the input lies outside what the model was calibrated for (recompile with --calibration covering it, or with more --bits)",
+		e.Node, e.Index, e.Value, e.Bits, -(int64(1) << (e.Bits - 1)), int64(1)<<(e.Bits-1))
+}
+
+// Run evaluates the program on quantized inputs and returns every tensor's values.
+func (p *Program) Run(inputs [][]int64) ([][]int64, error) {
+	if len(inputs) != len(p.Inputs) {
+		return nil, fmt.Errorf("model has %d inputs, got %d", len(p.Inputs), len(inputs))
+	}
+	vals := make([][]int64, len(p.Tensors))
+	for i, t := range p.Tensors {
+		if t.Const != nil {
+			vals[i] = t.Const
+		}
+	}
+	for i, id := range p.Inputs {
+		if n := p.Tensors[id].Shape.Size(); len(inputs[i]) != n {
+			return nil, fmt.Errorf("input %d (%s) has %d values, want %d for shape %v", i, p.Tensors[id].Name, len(inputs[i]), n, p.Tensors[id].Shape)
+		}
+		vals[id] = inputs[i]
+	}
+	for _, l := range p.Layers {
+		b := l.Base()
+		in := make([][]int64, len(b.In))
+		for i, id := range b.In {
+			in[i] = vals[id]
+		}
+		out, err := l.Eval(in)
+		if err != nil {
+			return nil, err
+		}
+		vals[b.Out] = out
+	}
+	return vals, nil
+}
+
+// checkRange returns a RangeError for the first value outside bits.
+func checkRange(node string, vals []int64, bits int) error {
+	lo, hi := -(int64(1) << (bits - 1)), int64(1)<<(bits-1)
+	for i, v := range vals {
+		if v < lo || v >= hi {
+			return &RangeError{Node: node, Index: i, Value: v, Bits: bits}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,47 @@
+package ops
+
+import (
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+)
+
+// Requant brings an accumulator to its output scale: round(acc / 2^Shift),
+// optionally followed by a fused ReLU, range-checked to OutBits signed bits.
+// NegBits bounds the magnitude of negative pre-activations under ReLU.
+type Requant struct {
+	Shift   int
+	Relu    bool
+	OutBits int
+	NegBits int
+}
+
+func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
+	out := make([]int64, len(acc))
+	for i, a := range acc {
+		q := gadgets.Rescale(a, r.Shift, false)
+		if r.Relu && q < 0 {
+			if -q >= int64(1)<<r.NegBits {
+				return nil, &RangeError{Node: node, Index: i, Value: q, Bits: r.NegBits + 1}
+			}
+			q = 0
+		}
+		out[i] = q
+	}
+	if err := checkRange(node, out, r.OutBits); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (r *Requant) define(c *gadgets.Ctx, acc []frontend.Variable) []frontend.Variable {
+	out := make([]frontend.Variable, len(acc))
+	for i, a := range acc {
+		if r.Relu {
+			out[i] = c.RescaleRelu(a, r.Shift, r.OutBits, r.NegBits)
+		} else {
+			out[i] = c.Rescale(a, r.Shift, r.OutBits)
+		}
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package ops
+
+import (
+	"math"
+
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/lookup/logderivlookup"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/graph"
+)
+
+// Table is a pointwise function through a lookup table: the input is rescaled
+// (range-checked) to an IdxBits-bit signed index i and the output is
+// Values[i + 2^(IdxBits-1)]. Sigmoid, Tanh and Exp use it.
+type Table struct {
+	LayerBase
+	Shift   int
+	IdxBits int
+	Values  []int64
+}
+
+func init() {
+	fns := map[string]func(float64) float64{
+		"Sigmoid": func(v float64) float64 { return 1 / (1 + math.Exp(-v)) },
+		"Tanh":    math.Tanh,
+		"Exp":     math.Exp,
+	}
+	for op, f := range fns {
+		Register(op, &Spec{Float: unary(f), Lower: tableLower(f)})
+	}
+}
+
+func tableLower(f func(float64) float64) LowerFunc {
+	return func(n *graph.Node, b *Builder) error {
+		id, x, err := b.Tensor(n.Inputs[0])
+		if err != nil {
+			return &NodeError{Node: n.Label(), Err: err}
+		}
+		t := b.Cfg.TableBits
+		ft := min(x.Frac, fracFor(b.Stats[n.Inputs[0]].MaxAbs*b.Cfg.Margin, t, 0))
+		out := n.Outputs[0]
+		fy := b.Frac(out)
+		lim := math.Ldexp(1, b.Cfg.ActBits-1) - 1
+		vals := make([]int64, 1<<t)
+		for i := range vals {
+			v := f(math.Ldexp(float64(i-(1<<(t-1))), -ft)) * math.Ldexp(1, fy)
+			vals[i] = int64(math.Round(math.Max(-lim, math.Min(lim, v)))) // saturate
+		}
+		l := &Table{LayerBase: LayerBase{In: []int{id}}, Shift: x.Frac - ft, IdxBits: t, Values: vals}
+		b.Emit(n, l, out, x.Shape, fy, b.Cfg.ActBits)
+		return nil
+	}
+}
+
+// Eval implements Layer.
+func (l *Table) Eval(in [][]int64) ([]int64, error) {
+	out := make([]int64, len(in[0]))
+	half := int64(1) << (l.IdxBits - 1)
+	for j, v := range in[0] {
+		q := gadgets.Rescale(v, l.Shift, false)
+		if q < -half || q >= half {
+			return nil, &RangeError{Node: l.Node, Index: j, Value: q, Bits: l.IdxBits}
+		}
+		out[j] = l.Values[q+half]
+	}
+	return out, nil
+}
+
+// Define implements Layer.
+func (l *Table) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
+	api := c.API
+	tbl := logderivlookup.New(api)
+	for _, v := range l.Values {
+		tbl.Insert(v)
+	}
+	idx := make([]frontend.Variable, len(in[0]))
+	for j, v := range in[0] {
+		idx[j] = api.Add(c.Rescale(v, l.Shift, l.IdxBits), int64(1)<<(l.IdxBits-1))
+	}
+	return tbl.Lookup(idx...)
+}

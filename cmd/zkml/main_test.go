@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"google.golang.org/protobuf/proto"
+
+	"github.com/zkml/zkml/circuits/onnx/onnxpb"
+	"github.com/zkml/zkml/verifier"
+)
+
+const models = "../../../shared/models/dev"
+
+var heavy = os.Getenv("ZKML_HEAVY") != ""
+
+// zkml runs the CLI in-process and returns its exit code and output.
+func zkml(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String() + errb.String()
+}
+
+// reference returns the float reference output of an input file.
+func reference(t *testing.T, dir, input string) [][]float64 {
+	path := filepath.Join(dir, input)
+	if input == "input.json" {
+		if _, err := os.Stat(filepath.Join(dir, "ort_output.json")); err == nil {
+			path = filepath.Join(dir, "ort_output.json")
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		OutputData [][]float64 `json:"output_data"`
+	}
+	if err := json.Unmarshal(raw, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f.OutputData
+}
+
+// TestModels compiles, proves and verifies the dev models from the CLI and
+// compares each output with the float reference (5% of its largest magnitude,
+// same argmax). mnist-8 and idolmodel run with ZKML_HEAVY=1 (minutes of setup).
+func TestModels(t *testing.T) {
+	names := []string{"1l_mlp", "sklearn_mlp", "accuracy", "mnist_mlp_bn", "3l_relu_conv_fc"}
+	if testing.Short() {
+		names = names[:2]
+	}
+	if heavy {
+		names = append(names, "mnist-8", "idolmodel")
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(models, name)
+			art := filepath.Join(t.TempDir(), "artifacts")
+			if code, out := zkml(t, "compile", "--model", filepath.Join(dir, "network.onnx"), "--out", art); code != 0 {
+				t.Fatalf("compile: exit %d\n%s", code, out)
+			}
+			inputs, _ := filepath.Glob(filepath.Join(dir, "input*.json"))
+			for _, in := range inputs {
+				proof := filepath.Join(t.TempDir(), "proof.json")
+				if code, out := zkml(t, "prove", "--artifacts", art, "--input", in, "--out", proof, "--job-id", "0x2a", "--prover", "0x00000000000000000000000000000000000000aa"); code != 0 {
+					t.Fatalf("prove %s: exit %d\n%s", in, code, out)
+				}
+				if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
+					t.Fatalf("verify %s: exit %d\n%s", in, code, out)
+				}
+				pf, err := verifier.ReadProofFile(proof)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ref := reference(t, dir, filepath.Base(in))
+				if len(ref) != len(pf.OutputData) {
+					t.Fatalf("%d outputs, reference has %d", len(pf.OutputData), len(ref))
+				}
+				for i := range ref {
+					m := 1e-3
+					for _, v := range ref[i] {
+						m = math.Max(m, math.Abs(v))
+					}
+					for j := range ref[i] {
+						if e := math.Abs(pf.OutputData[i][j]-ref[i][j]) / m; e > 0.05 {
+							t.Errorf("%s output %d[%d] = %v, reference %v: relative error %.3f", filepath.Base(in), i, j, pf.OutputData[i][j], ref[i][j], e)
+						}
+					}
+					if len(ref[i]) > 1 && argmax(ref[i]) != argmax(pf.OutputData[i]) {
+						t.Errorf("%s output %d: argmax %d, reference %d", filepath.Base(in), i, argmax(pf.OutputData[i]), argmax(ref[i]))
+					}
+				}
+			}
+		})
+	}
+}
+
+func argmax(v []float64) int {
+	best := 0
+	for i := range v {
+		if v[i] > v[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// TestTamper changes each value a proof file discloses, and the proof bytes;
+// verify must exit 1 with a reason every time.
+func TestTamper(t *testing.T) {
+	dir := filepath.Join(models, "sklearn_mlp")
+	art := filepath.Join(t.TempDir(), "a")
+	if code, out := zkml(t, "compile", "--model", filepath.Join(dir, "network.onnx"), "--out", art); code != 0 {
+		t.Fatalf("compile: %s", out)
+	}
+	proof := filepath.Join(t.TempDir(), "proof.json")
+	if code, out := zkml(t, "prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", proof, "--job-id", "7", "--prover", "0x1234"); code != 0 {
+		t.Fatalf("prove: %s", out)
+	}
+	good, err := verifier.ReadProofFile(proof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]func(p *verifier.ProofFile){
+		"output":           func(p *verifier.ProofFile) { p.OutputData[0][0] += 1 },
+		"output-small":     func(p *verifier.ProofFile) { p.OutputData[0][1] += math.Ldexp(1, -20) },
+		"proof-byte":       func(p *verifier.ProofFile) { p.Proof = flipHex(p.Proof, len(p.Proof)/3) },
+		"proof-late-byte":  func(p *verifier.ProofFile) { p.Proof = flipHex(p.Proof, len(p.Proof)-3) },
+		"job":              func(p *verifier.ProofFile) { p.JobID = "0x8"; p.PublicInputs[3] = "0x8" },
+		"prover":           func(p *verifier.ProofFile) { p.Prover = "0x1235"; p.PublicInputs[4] = "0x1235" },
+		"input-commitment": func(p *verifier.ProofFile) { p.InputCommitment = "0x1"; p.PublicInputs[1] = "0x1" },
+		"model":            func(p *verifier.ProofFile) { p.ModelID = "0x1"; p.PublicInputs[0] = "0x1" },
+		"job-only-file":    func(p *verifier.ProofFile) { p.JobID = "0x8" },
+	}
+	for name, mutate := range cases {
+		t.Run(name, func(t *testing.T) {
+			raw, _ := json.Marshal(good)
+			var p verifier.ProofFile
+			json.Unmarshal(raw, &p)
+			mutate(&p)
+			bad := filepath.Join(t.TempDir(), "bad.json")
+			if err := p.Write(bad); err != nil {
+				t.Fatal(err)
+			}
+			code, out := zkml(t, "verify", "--artifacts", art, "--proof", bad)
+			if code != exitRejected || !strings.Contains(out, "INVALID") {
+				t.Fatalf("tampered %s: exit %d, want %d\n%s", name, code, exitRejected, out)
+			}
+		})
+	}
+	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
+		t.Fatalf("untouched proof: exit %d\n%s", code, out)
+	}
+}
+
+func flipHex(h string, i int) string {
+	c := byte('1')
+	if h[i] == '1' {
+		c = '2'
+	}
+	return h[:i] + string(c) + h[i+1:]
+}
+
+// TestBadInput: every kind of bad input exits 2 with a message naming it, and
+// leaves nothing in the output directory.
+func TestBadInput(t *testing.T) {
+	tmp := t.TempDir()
+	dir := filepath.Join(models, "1l_mlp")
+	write := func(name, body string) string {
+		p := filepath.Join(tmp, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	art := filepath.Join(tmp, "art")
+	if code, out := zkml(t, "compile", "--model", filepath.Join(dir, "network.onnx"), "--out", art); code != 0 {
+		t.Fatalf("compile: %s", out)
+	}
+	unsupported := writeModel(t, tmp, "TopK")
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unsupported-op", []string{"compile", "--model", unsupported, "--out", filepath.Join(tmp, "o1"), "--calibration", filepath.Join(dir, "input.json")}, `node my_topk (TopK): operator "TopK"`},
+		{"inspect-unsupported", []string{"inspect", "--model", unsupported}, "supported operators:"},
+		{"malformed-onnx", []string{"compile", "--model", write("bad.onnx", "not a model"), "--out", filepath.Join(tmp, "o2")}, "malformed ONNX"},
+		{"missing-flag", []string{"compile", "--model", filepath.Join(dir, "network.onnx")}, "--out is required"},
+		{"out-not-empty", []string{"compile", "--model", filepath.Join(dir, "network.onnx"), "--out", art}, "not empty"},
+		{"malformed-input", []string{"prove", "--artifacts", art, "--input", write("i1.json", "{"), "--out", filepath.Join(tmp, "p.json")}, "not valid JSON"},
+		{"wrong-length", []string{"prove", "--artifacts", art, "--input", write("i2.json", `{"input_data": [[1, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "has 2 values, shape [1 3] needs 3"},
+		{"nan", []string{"prove", "--artifacts", art, "--input", write("i3.json", `{"input_data": [[1, "NaN", 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "input_data[0][1]"},
+		{"inf", []string{"prove", "--artifacts", art, "--input", write("i4.json", `{"input_data": [[1, 1e999, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "not a finite number"},
+		{"beyond-range", []string{"prove", "--artifacts", art, "--input", write("i5.json", `{"input_data": [[1, 100000, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "beyond the calibrated range"},
+		{"no-artifacts", []string{"prove", "--artifacts", tmp, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "p.json")}, "written by zkml compile"},
+		{"bad-prover", []string{"prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "p.json"), "--prover", "0x" + strings.Repeat("f", 41)}, "20-byte address"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out := zkml(t, c.args...)
+			if code != exitBadInput {
+				t.Fatalf("exit %d, want %d\n%s", code, exitBadInput, out)
+			}
+			if !strings.Contains(out, c.want) {
+				t.Fatalf("message does not say %q:\n%s", c.want, out)
+			}
+		})
+	}
+	for _, d := range []string{"o1", "o2"} {
+		if _, err := os.Stat(filepath.Join(tmp, d)); !os.IsNotExist(err) {
+			t.Errorf("failed compile left %s behind", d)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "p.json")); !os.IsNotExist(err) {
+		t.Error("failed prove left a proof file behind")
+	}
+	ents, _ := os.ReadDir(tmp)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".zkml-compile-") {
+			t.Errorf("temporary directory %s left behind", e.Name())
+		}
+	}
+	// the artifacts that were there are intact
+	if code, out := zkml(t, "prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "ok.json")); code != 0 {
+		t.Fatalf("artifacts damaged by failed commands: %s", out)
+	}
+}
+
+// writeModel writes a 1x3 model Relu -> op to dir.
+func writeModel(t *testing.T, dir, op string) string {
+	t.Helper()
+	f := onnxpb.TensorProto_FLOAT
+	dim := func(n int64) *onnxpb.TensorShapeProto_Dimension {
+		return &onnxpb.TensorShapeProto_Dimension{Value: &onnxpb.TensorShapeProto_Dimension_DimValue{DimValue: n}}
+	}
+	vi := func(name string) *onnxpb.ValueInfoProto {
+		return &onnxpb.ValueInfoProto{Name: proto.String(name), Type: &onnxpb.TypeProto{Value: &onnxpb.TypeProto_TensorType{
+			TensorType: &onnxpb.TypeProto_Tensor{ElemType: proto.Int32(int32(f)), Shape: &onnxpb.TensorShapeProto{Dim: []*onnxpb.TensorShapeProto_Dimension{dim(1), dim(3)}}}}}}
+	}
+	m := &onnxpb.ModelProto{
+		IrVersion:   proto.Int64(8),
+		OpsetImport: []*onnxpb.OperatorSetIdProto{{Version: proto.Int64(13)}},
+		Graph: &onnxpb.GraphProto{
+			Name: proto.String("g"),
+			Node: []*onnxpb.NodeProto{
+				{OpType: proto.String("Relu"), Name: proto.String("r"), Input: []string{"x"}, Output: []string{"h"}},
+				{OpType: proto.String(op), Name: proto.String("my_" + strings.ToLower(op)), Input: []string{"h"}, Output: []string{"y"}},
+			},
+			Input:  []*onnxpb.ValueInfoProto{vi("x")},
+			Output: []*onnxpb.ValueInfoProto{vi("y")},
+		},
+	}
+	raw, err := proto.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, op+".onnx")
+	if err := os.WriteFile(p, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

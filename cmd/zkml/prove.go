@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/verifier"
+)
+
+func runProve(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("prove", stderr)
+	dir := fs.String("artifacts", "", "directory written by zkml compile")
+	input := fs.String("input", "", "input file: {\"input_data\": [[...]]}")
+	out := fs.String("out", "", "proof file to write")
+	job := fs.String("job-id", "0", "job id bound into the proof (decimal or 0x hex)")
+	addr := fs.String("prover", "0", "address that may claim payment for the proof (0x hex)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := required(fs, "artifacts", "input", "out"); err != nil {
+		return err
+	}
+	var r prover.Request
+	var err error
+	if r.JobID, err = verifier.ParseHex(*job); err != nil {
+		return fmt.Errorf("--job-id: %v", err)
+	}
+	if r.Prover, err = verifier.ParseHex(*addr); err != nil {
+		return fmt.Errorf("--prover: %v", err)
+	}
+	if r.Prover.BitLen() > model.ProverBits {
+		return fmt.Errorf("--prover %s: longer than a 20-byte address", *addr)
+	}
+	if r.Inputs, err = model.ReadInput(*input); err != nil {
+		return err
+	}
+	st := stager(stderr, "prove")
+	var p *prover.Prover
+	if err := timeStage(st, "load keys", func() (err error) { p, err = prover.Load(*dir); return }); err != nil {
+		return err
+	}
+	var pf *verifier.ProofFile
+	if err := timeStage(st, "witness+prove+check", func() (err error) { pf, err = p.Prove(r); return }); err != nil {
+		return err
+	}
+	if err := pf.Write(*out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "proof written to %s; output_data %v\n", *out, summarize(pf.OutputData))
+	return nil
+}
+
+func summarize(out [][]float64) string {
+	s := fmt.Sprint(out)
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}

@@ -1,0 +1,164 @@
+package prover
+
+import (
+	"bytes"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"math/big"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/backend/groth16"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/verifier"
+)
+
+// Request is one inference to prove.
+type Request struct {
+	Inputs [][]float64
+	JobID  *big.Int // reduced mod r; nil means 0
+	Prover *big.Int // a 160-bit address; nil means 0
+}
+
+// Prover proves inferences of one compiled model.
+type Prover struct {
+	A   *model.Artifacts
+	CCS constraint.ConstraintSystem
+	PK  groth16.ProvingKey
+}
+
+// Load opens the artifacts of dir with their proving key.
+func Load(dir string) (*Prover, error) {
+	a, err := model.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	ccs, pk, err := a.LoadProver()
+	if err != nil {
+		return nil, err
+	}
+	return &Prover{A: a, CCS: ccs, PK: pk}, nil
+}
+
+// Witness is what proving one request needs besides the keys.
+type Witness struct {
+	Public  []*big.Int
+	Outputs [][]int64
+	Input   [][]int64
+	Full    frontend.Circuit
+}
+
+// Solve quantizes the request's inputs, runs the integer reference engine and
+// returns the circuit assignment and public values.
+func Solve(a *model.Artifacts, r Request) (*Witness, error) {
+	p := a.Prog
+	if len(r.Inputs) != len(p.Inputs) {
+		return nil, fmt.Errorf("%w: the model has %d inputs, input_data holds %d", model.ErrBadInput, len(p.Inputs), len(r.Inputs))
+	}
+	ins := make([]*tensor.T, len(r.Inputs))
+	for i, v := range r.Inputs {
+		ins[i] = &tensor.T{Shape: p.Tensors[p.Inputs[i]].Shape, Data: v}
+	}
+	q, err := model.QuantizeInputs(p, ins)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", model.ErrBadInput, err)
+	}
+	vals, err := p.Run(q)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", model.ErrBadInput, err)
+	}
+	w := &Witness{Input: q}
+	for _, id := range p.Outputs {
+		w.Outputs = append(w.Outputs, vals[id])
+	}
+	job, addr := big.NewInt(0), big.NewInt(0)
+	if r.JobID != nil {
+		job = model.Reduce(r.JobID)
+	}
+	if r.Prover != nil {
+		if r.Prover.Sign() < 0 || r.Prover.BitLen() > model.ProverBits {
+			return nil, fmt.Errorf("%w: prover %s is not a 160-bit address", model.ErrBadInput, r.Prover.Text(16))
+		}
+		addr = r.Prover
+	}
+	w.Public = []*big.Int{
+		a.ID,
+		model.InputCommitment(p, q),
+		model.OutputValue(p, w.Outputs, a.Meta.OutputEncoding == "poseidon2"),
+		job,
+		addr,
+	}
+	x := make([][]frontend.Variable, len(q))
+	for i, v := range q {
+		x[i] = make([]frontend.Variable, len(v))
+		for j, e := range v {
+			x[i][j] = e
+		}
+	}
+	w.Full = &model.Circuit{Model: w.Public[0], Input: w.Public[1], Output: w.Public[2], Job: w.Public[3], Prover: w.Public[4], X: x}
+	return w, nil
+}
+
+// Prove proves one request on the CPU and returns the proof file, checked
+// against the verifying key.
+func (pr *Prover) Prove(r Request) (*verifier.ProofFile, error) {
+	start := time.Now()
+	w, err := Solve(pr.A, r)
+	if err != nil {
+		return nil, err
+	}
+	full, err := frontend.NewWitness(w.Full, ecc.BN254.ScalarField())
+	if err != nil {
+		return nil, err
+	}
+	proof, err := groth16.Prove(pr.CCS, pr.PK, full, solidity.WithProverTargetSolidityVerifier(backend.GROTH16))
+	if err != nil {
+		return nil, fmt.Errorf("proving: %w", err)
+	}
+	pf, err := pr.File(w, proof)
+	if err != nil {
+		return nil, err
+	}
+	pf.ProveSeconds = time.Since(start).Seconds()
+	if err := verifier.Verify(pr.A, pf); err != nil {
+		return nil, fmt.Errorf("the new proof does not verify: %w", err)
+	}
+	return pf, nil
+}
+
+// File assembles proof.json for a proof of w.
+func (pr *Prover) File(w *Witness, proof groth16.Proof) (*verifier.ProofFile, error) {
+	var buf bytes.Buffer
+	if _, err := proof.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	p := pr.A.Prog
+	pf := &verifier.ProofFile{
+		ModelID:         pr.A.Meta.ModelID,
+		Proof:           "0x" + hex.EncodeToString(buf.Bytes()),
+		JobID:           verifier.Hex(w.Public[3]),
+		Prover:          fmt.Sprintf("0x%040x", w.Public[4]),
+		InputCommitment: verifier.Hex(w.Public[1]),
+	}
+	for _, v := range w.Public {
+		pf.PublicInputs = append(pf.PublicInputs, verifier.Hex(v))
+	}
+	for i, id := range p.Outputs {
+		t := p.Tensors[id]
+		s := math.Ldexp(1, -t.Frac)
+		out := make([]float64, len(w.Outputs[i]))
+		for j, q := range w.Outputs[i] {
+			out[j] = float64(q) * s
+		}
+		pf.OutputData = append(pf.OutputData, out)
+		pf.OutputShapes = append(pf.OutputShapes, t.Shape)
+	}
+	return pf, nil
+}

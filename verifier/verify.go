@@ -1,0 +1,170 @@
+package verifier
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/backend/groth16"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/backend/witness"
+
+	"github.com/zkml/zkml/circuits/model"
+)
+
+var (
+	// ErrMalformed: the proof file cannot be read.
+	ErrMalformed = errors.New("malformed proof file")
+	// ErrMismatch: a value disclosed in the proof file is not the one the proof binds.
+	ErrMismatch = errors.New("proof file does not match the proof")
+	// ErrProofRejected: the Groth16 proof does not verify.
+	ErrProofRejected = errors.New("proof rejected")
+)
+
+// Verify checks p against the artifacts: the Groth16 proof against the
+// verifying key, and model id, outputs, job id and prover against the public
+// inputs the proof binds. It returns nil only if all hold.
+func Verify(a *model.Artifacts, p *ProofFile) error {
+	pub, err := PublicValues(a, p)
+	if err != nil {
+		return err
+	}
+	raw, err := hex.DecodeString(strings.TrimPrefix(p.Proof, "0x"))
+	if err != nil {
+		return fmt.Errorf("%w: proof is not hex: %v", ErrMalformed, err)
+	}
+	proof := groth16.NewProof(ecc.BN254)
+	if _, err := proof.ReadFrom(bytes.NewReader(raw)); err != nil {
+		return fmt.Errorf("%w: the proof bytes do not decode: %v", ErrProofRejected, err)
+	}
+	w, err := PublicWitness(pub)
+	if err != nil {
+		return err
+	}
+	if err := groth16.Verify(proof, a.VK, w, solidity.WithVerifierTargetSolidityVerifier(backend.GROTH16)); err != nil {
+		return fmt.Errorf("%w: %v", ErrProofRejected, err)
+	}
+	return nil
+}
+
+// PublicWitness builds the public witness from the five public values.
+func PublicWitness(pub []*big.Int) (witness.Witness, error) {
+	w, err := witness.New(ecc.BN254.ScalarField())
+	if err != nil {
+		return nil, err
+	}
+	ch := make(chan any, len(pub))
+	for _, v := range pub {
+		ch <- v
+	}
+	close(ch)
+	if err := w.Fill(len(pub), 0, ch); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// PublicValues recomputes, from the proof file and the artifacts, every public
+// input it can, checks it against public_inputs, and returns the five values.
+func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
+	if len(p.PublicInputs) != len(model.PublicInputs) {
+		return nil, fmt.Errorf("%w: public_inputs has %d values, want %d (%v)", ErrMalformed, len(p.PublicInputs), len(model.PublicInputs), model.PublicInputs)
+	}
+	pub := make([]*big.Int, len(p.PublicInputs))
+	for i, s := range p.PublicInputs {
+		v, err := ParseHex(s)
+		if err != nil {
+			return nil, fmt.Errorf("%w: public_inputs[%d] (%s): %v", ErrMalformed, i, model.PublicInputs[i], err)
+		}
+		pub[i] = v
+	}
+	id, err := ParseHex(p.ModelID)
+	if err != nil {
+		return nil, fmt.Errorf("%w: model_id: %v", ErrMalformed, err)
+	}
+	if id.Cmp(a.ID) != 0 {
+		return nil, fmt.Errorf("%w: the proof is for model %s, the artifacts hold model %s", ErrMismatch, p.ModelID, a.Meta.ModelID)
+	}
+	if pub[0].Cmp(a.ID) != 0 {
+		return nil, fmt.Errorf("%w: public input model is %s, not the artifacts' model %s", ErrMismatch, p.PublicInputs[0], a.Meta.ModelID)
+	}
+	if p.InputCommitment != "" {
+		ic, err := ParseHex(p.InputCommitment)
+		if err != nil {
+			return nil, fmt.Errorf("%w: input_commitment: %v", ErrMalformed, err)
+		}
+		if ic.Cmp(pub[1]) != 0 {
+			return nil, fmt.Errorf("%w: input_commitment differs from public input input", ErrMismatch)
+		}
+	}
+	outs, err := QuantizeOutputs(a, p.OutputData)
+	if err != nil {
+		return nil, err
+	}
+	hashed := a.Meta.OutputEncoding == "poseidon2"
+	if v := model.OutputValue(a.Prog, outs, hashed); v.Cmp(pub[2]) != 0 {
+		return nil, fmt.Errorf("%w: output_data is not the output the proof binds", ErrMismatch)
+	}
+	for i, f := range []struct{ name, val string }{{"job_id", p.JobID}, {"prover", p.Prover}} {
+		v, err := ParseHex(f.val)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrMalformed, f.name, err)
+		}
+		if v.Cmp(pub[3+i]) != 0 {
+			return nil, fmt.Errorf("%w: %s %s differs from the public input %s", ErrMismatch, f.name, f.val, p.PublicInputs[3+i])
+		}
+	}
+	return pub, nil
+}
+
+// QuantizeOutputs maps output_data back to the integers the circuit produced;
+// a value that is not exactly representable at the output's scale is an error.
+func QuantizeOutputs(a *model.Artifacts, data [][]float64) ([][]int64, error) {
+	if len(data) != len(a.Prog.Outputs) {
+		return nil, fmt.Errorf("%w: output_data has %d outputs, the model has %d", ErrMismatch, len(data), len(a.Prog.Outputs))
+	}
+	out := make([][]int64, len(data))
+	for i, id := range a.Prog.Outputs {
+		t := a.Prog.Tensors[id]
+		if len(data[i]) != t.Shape.Size() {
+			return nil, fmt.Errorf("%w: output_data[%d] has %d values, output %s has %d", ErrMismatch, i, len(data[i]), t.Name, t.Shape.Size())
+		}
+		s := math.Ldexp(1, t.Frac)
+		lim := math.Ldexp(1, t.Bits-1)
+		out[i] = make([]int64, len(data[i]))
+		for j, v := range data[i] {
+			q := math.Round(v * s)
+			if q/s != v || q < -lim || q >= lim {
+				return nil, fmt.Errorf("%w: output_data[%d][%d] = %v is not a value output %s can take (a multiple of 2^-%d below 2^%d)", ErrMismatch, i, j, v, t.Name, t.Frac, t.Bits-1-t.Frac)
+			}
+			out[i][j] = int64(q)
+		}
+	}
+	return out, nil
+}
+
+// ParseHex parses a 0x-prefixed hex (or plain decimal) non-negative integer.
+func ParseHex(s string) (*big.Int, error) {
+	if s == "" {
+		return nil, fmt.Errorf("empty")
+	}
+	v, ok := new(big.Int), false
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		v, ok = v.SetString(s[2:], 16)
+	} else {
+		v, ok = v.SetString(s, 10)
+	}
+	if !ok || v.Sign() < 0 {
+		return nil, fmt.Errorf("%q is not a non-negative hex or decimal integer", s)
+	}
+	return v, nil
+}
+
+// Hex formats a field element as 0x-prefixed hex.
+func Hex(v *big.Int) string { return "0x" + v.Text(16) }
