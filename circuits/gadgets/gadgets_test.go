@@ -17,14 +17,14 @@ var field = ecc.BN254.ScalarField()
 // neg encodes a signed integer as a field element.
 func neg(v int64) *big.Int { return new(big.Int).Mod(big.NewInt(v), field) }
 
-// rescaleCircuit checks given q and r against x with CheckRescale.
+// rescaleCircuit checks a given q against x with CheckRescale.
 type rescaleCircuit struct {
-	X, Q, R frontend.Variable
+	X, Q    frontend.Variable
 	K, Bits int `gnark:"-"`
 }
 
 func (c *rescaleCircuit) Define(api frontend.API) error {
-	gadgets.New(api).CheckRescale(c.X, c.Q, c.R, c.K, c.Bits)
+	gadgets.New(api).CheckRescale(c.X, c.Q, c.K, c.Bits)
 	return nil
 }
 
@@ -32,69 +32,68 @@ func TestRescale(t *testing.T) {
 	const k, bits = 4, 8
 	for _, x := range []int64{0, 7, 8, 9, -7, -8, -9, 100, -100, 2039, -2056} {
 		q := gadgets.Rescale(x, k, false)
-		r := x + 1<<(k-1) - q<<k
-		good := &rescaleCircuit{X: neg(x), Q: neg(q), R: r}
-		if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, good, field); err != nil {
-			t.Errorf("x=%d q=%d r=%d: honest witness rejected: %v", x, q, r, err)
+		if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: neg(x), Q: neg(q)}, field); err != nil {
+			t.Errorf("x=%d q=%d: honest witness rejected: %v", x, q, err)
 		}
-		// the other quotient that satisfies the equation has its remainder out of range
-		for _, bad := range []*rescaleCircuit{
-			{X: neg(x), Q: neg(q + 1), R: neg(r - 1<<k)},
-			{X: neg(x), Q: neg(q - 1), R: r + 1<<k},
-			{X: neg(x), Q: neg(q), R: r + 1},
-		} {
-			if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, bad, field); err == nil {
-				t.Errorf("x=%d: dishonest witness q=%v r=%v accepted", x, bad.Q, bad.R)
+		// a neighbouring quotient leaves the remainder outside [0, 2^k)
+		for _, bad := range []int64{q + 1, q - 1, q + 1<<k} {
+			if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: neg(x), Q: neg(bad)}, field); err == nil {
+				t.Errorf("x=%d: dishonest quotient %d accepted (honest %d)", x, bad, q)
 			}
 		}
 	}
 	// a quotient beyond the output range has no witness
 	x := int64(300 << k)
-	if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: x, Q: 300, R: 8}, field); err == nil {
+	if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: x, Q: 300}, field); err == nil {
 		t.Error("quotient 300 accepted in an 8-bit range")
 	}
 }
 
 type reluCircuit struct {
-	X, Y, Z, R frontend.Variable
+	X, Q, S, Y frontend.Variable
 	K          int `gnark:"-"`
 }
 
 func (c *reluCircuit) Define(api frontend.API) error {
-	gadgets.New(api).CheckRescaleRelu(c.X, c.Y, c.Z, c.R, c.K, 8, 10)
+	y := gadgets.New(api).CheckRescaleRelu(c.X, c.Q, c.S, c.K, 8, 10)
+	api.AssertIsEqual(y, c.Y)
 	return nil
 }
 
 func TestRescaleRelu(t *testing.T) {
 	for _, k := range []int{0, 3} {
-		for _, x := range []int64{0, 5, -5, 100, -100, 4, -4, 1000, -1000} {
+		for _, x := range []int64{0, 5, -5, 100, -100, 4, -4, 1000, -1000, -1} {
 			q := gadgets.Rescale(x, k, false)
 			if q >= 1<<7 {
 				continue // beyond the 8-bit output: no witness, checked below
 			}
-			y, z := max(q, 0), max(-q, 0)
-			var r int64
-			if k > 0 {
-				r = x + 1<<(k-1) - q<<k
+			y := gadgets.Rescale(x, k, true)
+			if y != max(q, 0) {
+				t.Fatalf("reference relu(%d>>%d) = %d, want %d", x, k, y, max(q, 0))
 			}
-			if got := gadgets.Rescale(x, k, true); got != y {
-				t.Fatalf("reference relu(%d>>%d) = %d, want %d", x, k, got, y)
+			s := int64(0)
+			if q >= 0 {
+				s = 1
 			}
-			good := &reluCircuit{X: neg(x), Y: y, Z: z, R: r}
+			good := &reluCircuit{X: neg(x), Q: neg(q), S: s, Y: y}
 			if err := test.IsSolved(&reluCircuit{K: k}, good, field); err != nil {
 				t.Errorf("k=%d x=%d: honest witness rejected: %v", k, x, err)
 			}
 			bads := []*reluCircuit{
-				{X: neg(x), Y: neg(q), Z: 0, R: r},            // passes a negative through
-				{X: neg(x), Y: y + 1, Z: z + 1, R: r},         // both halves non-zero
-				{X: neg(x), Y: y + 1, Z: z, R: neg(r - 1<<k)}, // shifted quotient
+				{X: neg(x), Q: neg(q), S: 1 - s, Y: neg(q * (1 - s))}, // wrong sign
+				{X: neg(x), Q: neg(q), S: s, Y: neg(q)},               // passes q through
+				{X: neg(x), Q: neg(q), S: s, Y: y + 1},                // wrong output
+				{X: neg(x), Q: neg(q), S: 2, Y: neg(2 * q)},           // non-boolean sign
+			}
+			if k > 0 {
+				bads = append(bads, &reluCircuit{X: neg(x), Q: neg(q + 1), S: 1, Y: neg(q + 1)}) // shifted quotient
 			}
 			for i, bad := range bads {
-				if i == 0 && q >= 0 {
+				if i == 1 && q >= 0 {
 					continue // identical to the honest witness
 				}
 				if err := test.IsSolved(&reluCircuit{K: k}, bad, field); err == nil {
-					t.Errorf("k=%d x=%d: dishonest witness %d (%v,%v,%v) accepted", k, x, i, bad.Y, bad.Z, bad.R)
+					t.Errorf("k=%d x=%d: dishonest witness %d (q=%v s=%v y=%v) accepted", k, x, i, bad.Q, bad.S, bad.Y)
 				}
 			}
 		}
@@ -102,8 +101,8 @@ func TestRescaleRelu(t *testing.T) {
 }
 
 func TestRescaleReluRange(t *testing.T) {
-	// relu(1000) does not fit 8 signed bits: no honest witness exists
-	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 1000, Y: 1000, Z: 0, R: 0}, field); err == nil {
+	// relu(1000) does not fit the 10-bit range: no honest witness exists
+	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 5000, Q: 5000, S: 1, Y: 5000}, field); err == nil {
 		t.Fatal("an output beyond the range accepted")
 	}
 }

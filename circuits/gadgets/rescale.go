@@ -21,9 +21,19 @@ func Rescale(x int64, k int, relu bool) int64 {
 	return q
 }
 
+// numerator returns t = x + 2^(k-1), the rounded numerator of a rescale by 2^k.
+func (c *Ctx) numerator(x frontend.Variable, k int) frontend.Variable {
+	if k == 0 {
+		return x
+	}
+	return c.API.Add(x, pow2(k-1))
+}
+
 // Rescale constrains q = round(x / 2^k) with -2^(outBits-1) <= q < 2^(outBits-1)
-// and returns q. The quotient and the remainder are hinted and both range-checked,
-// which also bounds x: an x whose quotient leaves the range has no witness.
+// and returns q. The quotient is hinted; the remainder is never materialized:
+// t - q 2^k is range-checked as a linear expression, so the range check's own
+// recomposition carries the division equation (two range checks, no other
+// constraint). An x whose quotient leaves the range has no witness.
 func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
 	if k < 0 {
 		panic(fmt.Sprintf("gadgets: rescale by 2^%d", k))
@@ -32,68 +42,71 @@ func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
 		c.Signed(x, outBits)
 		return x
 	}
-	api := c.API
-	h, err := api.Compiler().NewHint(RescaleHint, 2, x, k, 0)
+	h, err := c.API.Compiler().NewHint(RescaleHint, 2, x, k, 0)
 	if err != nil {
 		panic(err)
 	}
-	q, r := h[0], h[1]
-	c.CheckRescale(x, q, r, k, outBits)
-	return q
+	c.CheckRescale(x, h[0], k, outBits)
+	return h[0]
 }
 
-// CheckRescale holds the constraints of Rescale for given q and r; it is
-// separate so tests can feed it dishonest values.
-func (c *Ctx) CheckRescale(x, q, r frontend.Variable, k, outBits int) {
-	api := c.API
-	api.AssertIsEqual(api.Add(x, pow2(k-1)), api.Add(api.Mul(q, pow2(k)), r))
-	c.Unsigned(r, k)
+// CheckRescale holds the constraints of Rescale for a given q; it is separate
+// so tests can feed it dishonest values.
+func (c *Ctx) CheckRescale(x, q frontend.Variable, k, outBits int) {
+	c.Unsigned(c.API.Sub(c.numerator(x, k), c.API.Mul(q, pow2(k))), k)
 	c.Signed(q, outBits)
 }
 
-// RescaleRelu constrains y = max(0, round(x / 2^k)) with 0 <= y < 2^(outBits-1)
-// and returns y. It hints y, z = max(0, -round(x/2^k)) and the remainder r, and
-// asserts x + 2^(k-1) = (y - z) 2^k + r, y z = 0, and the ranges of y, z and r
-// (z below 2^negBits). With k = 0 it is a plain ReLU.
+// RescaleRelu constrains y = max(0, round(x / 2^k)) and returns y. With q the
+// rounded quotient (hinted) and s a hinted sign bit, it asserts s boolean,
+// y = s q, t - q 2^k in [0, 2^k) and w = 2y - q - 1 + s in [0, 2^bits) where
+// bits = max(outBits-1, negBits): w is q when s = 1 and -q-1 when s = 0, so a
+// wrong sign leaves the range. Four constraints and two range checks; with
+// k = 0 it is a plain ReLU with one range check.
 func (c *Ctx) RescaleRelu(x frontend.Variable, k, outBits, negBits int) frontend.Variable {
-	y, _ := c.Split(x, k, outBits, negBits)
+	h, err := c.API.Compiler().NewHint(RescaleHint, 2, x, k, 1)
+	if err != nil {
+		panic(err)
+	}
+	return c.CheckRescaleRelu(x, h[0], h[1], k, outBits, negBits)
+}
+
+// CheckRescaleRelu holds the constraints of RescaleRelu for given q and s and
+// returns y. With k = 0 the quotient is x itself and q is ignored.
+func (c *Ctx) CheckRescaleRelu(x, q, s frontend.Variable, k, outBits, negBits int) frontend.Variable {
+	api := c.API
+	if k == 0 {
+		q = x
+	}
+	api.AssertIsBoolean(s)
+	y := api.Mul(s, q)
+	if k > 0 {
+		c.Unsigned(api.Sub(c.numerator(x, k), api.Mul(q, pow2(k))), k)
+	}
+	c.Unsigned(api.Sub(api.Add(api.Mul(y, 2), s), api.Add(q, 1)), max(outBits-1, negBits))
 	return y
 }
 
 // Split returns y = max(0, round(x / 2^k)) and z = max(0, -round(x / 2^k)),
-// constrained as in RescaleRelu; x / 2^k rounds to y - z.
+// constrained as in RescaleRelu.
 func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend.Variable) {
-	h, err := c.API.Compiler().NewHint(RescaleHint, 3, x, k, 1)
+	h, err := c.API.Compiler().NewHint(RescaleHint, 2, x, k, 1)
 	if err != nil {
 		panic(err)
 	}
-	c.CheckRescaleRelu(x, h[0], h[1], h[2], k, outBits, negBits)
-	return h[0], h[1]
+	q := h[0]
+	if k == 0 {
+		q = x
+	}
+	y = c.CheckRescaleRelu(x, q, h[1], k, outBits, negBits)
+	return y, c.API.Sub(y, q)
 }
 
-// CheckRescaleRelu holds the constraints of RescaleRelu for given y, z and r.
-func (c *Ctx) CheckRescaleRelu(x, y, z, r frontend.Variable, k, outBits, negBits int) {
-	api := c.API
-	lhs := x
-	if k > 0 {
-		lhs = api.Add(x, pow2(k-1))
-	}
-	api.AssertIsEqual(lhs, api.Add(api.Mul(api.Sub(y, z), pow2(k)), r))
-	api.AssertIsEqual(api.Mul(y, z), 0)
-	c.Unsigned(y, outBits-1)
-	c.Unsigned(z, negBits)
-	if k > 0 {
-		c.Unsigned(r, k)
-	} else {
-		api.AssertIsEqual(r, 0)
-	}
-}
-
-// RescaleHint computes the witness of Rescale (inputs x, k, 0; outputs q, r) and
-// of RescaleRelu (inputs x, k, 1; outputs y, z, r).
+// RescaleHint computes the rounded quotient q = floor((x + 2^(k-1)) / 2^k) of
+// its inputs (x, k, relu) and, when relu is 1, the sign bit s = [q >= 0].
 func RescaleHint(mod *big.Int, in, out []*big.Int) error {
-	if len(in) != 3 {
-		return fmt.Errorf("RescaleHint: %d inputs", len(in))
+	if len(in) != 3 || len(out) != 2 {
+		return fmt.Errorf("RescaleHint: %d inputs, %d outputs", len(in), len(out))
 	}
 	x := Signed(mod, in[0])
 	k := uint(in[1].Uint64())
@@ -102,26 +115,16 @@ func RescaleHint(mod *big.Int, in, out []*big.Int) error {
 		num.Add(num, new(big.Int).Lsh(big.NewInt(1), k-1))
 	}
 	q := new(big.Int).Rsh(num, k) // arithmetic shift: floor for negatives
-	r := new(big.Int).Sub(num, new(big.Int).Lsh(q, k))
+	out[0].Mod(q, mod)
 	if in[2].Sign() == 0 {
-		if len(out) != 2 {
-			return fmt.Errorf("RescaleHint: %d outputs, want 2", len(out))
-		}
-		out[0].Mod(q, mod)
-		out[1].Set(r)
+		out[1].Sub(num, new(big.Int).Lsh(q, k)) // the remainder, for callers that want it
 		return nil
 	}
-	if len(out) != 3 {
-		return fmt.Errorf("RescaleHint: %d outputs, want 3", len(out))
-	}
 	if q.Sign() >= 0 {
-		out[0].Set(q)
-		out[1].SetInt64(0)
+		out[1].SetInt64(1)
 	} else {
-		out[0].SetInt64(0)
-		out[1].Neg(q)
+		out[1].SetInt64(0)
 	}
-	out[2].Set(r)
 	return nil
 }
 

@@ -158,6 +158,12 @@ func QuantizeAt(v []float64, frac int) []int64 {
 func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound float64) (Requant, int) {
 	fy := min(b.Frac(out), accFrac)
 	k := accFrac - fy
-	neg := int(math.Ceil(math.Log2(accBound/math.Ldexp(1, k)+2))) + 1
+	// the most negative rounded quotient: what calibration saw (with margin),
+	// never more than the accumulator can reach
+	bound := accBound / math.Ldexp(1, k)
+	if st, ok := b.Stats[PreRelu(out)]; ok {
+		bound = math.Min(bound, math.Max(-st.Min, 0)*b.Cfg.Margin*math.Ldexp(1, fy))
+	}
+	neg := int(math.Ceil(math.Log2(bound + 2)))
 	return Requant{Shift: k, Relu: n.Int("_relu", 0) == 1, OutBits: b.Cfg.ActBits, NegBits: max(1, min(neg, 200))}, fy
 }

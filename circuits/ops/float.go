@@ -10,30 +10,41 @@ import (
 )
 
 // EvalNode evaluates one node in floats, applying a fused ReLU.
-func EvalNode(n *graph.Node, in []*tensor.T) (out []*tensor.T, err error) {
+func EvalNode(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+	out, _, err := evalNode(n, in)
+	return out, err
+}
+
+// PreRelu names the pre-activation of a node with a fused ReLU in the values
+// Run returns, so calibration can size the negative range.
+func PreRelu(name string) string { return name + "#pre-relu" }
+
+// evalNode evaluates a node and returns, for a fused ReLU, the pre-activation.
+func evalNode(n *graph.Node, in []*tensor.T) (out []*tensor.T, pre *tensor.T, err error) {
 	defer func() {
 		// a malformed model must produce an error naming the node, never a crash
 		if r := recover(); r != nil {
-			out, err = nil, &NodeError{Node: n.Label(), Err: fmt.Errorf("cannot evaluate (inputs %s): %v", shapesOf(in), r)}
+			out, pre, err = nil, nil, &NodeError{Node: n.Label(), Err: fmt.Errorf("cannot evaluate (inputs %s): %v", shapesOf(in), r)}
 		}
 	}()
 	s, err := Lookup(n)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out, err = s.Float(n, in)
 	if err != nil {
 		if _, ok := err.(*NodeError); ok {
-			return nil, err
+			return nil, nil, err
 		}
-		return nil, &NodeError{Node: n.Label(), Err: err}
+		return nil, nil, &NodeError{Node: n.Label(), Err: err}
 	}
 	if n.Int("_relu", 0) == 1 {
+		pre = &tensor.T{Shape: out[0].Shape, Data: append([]float64(nil), out[0].Data...)}
 		for i, v := range out[0].Data {
 			out[0].Data[i] = math.Max(v, 0)
 		}
 	}
-	return out, nil
+	return out, pre, nil
 }
 
 // need checks the input count of a node.

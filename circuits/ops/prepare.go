@@ -36,9 +36,12 @@ func Run(g *graph.Graph, inputs []*tensor.T) (map[string]*tensor.T, error) {
 			}
 			in[i] = v
 		}
-		out, err := EvalNode(n, in)
+		out, pre, err := evalNode(n, in)
 		if err != nil {
 			return nil, err
+		}
+		if pre != nil {
+			vals[PreRelu(n.Outputs[0])] = pre
 		}
 		for i, name := range n.Outputs {
 			if i < len(out) && name != "" {
@@ -87,6 +90,7 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 		return nil, nil, err
 	}
 	fuseAffine(out)
+	reluAfterPool(out)
 	fuseRelu(out)
 	shapes, err := Shapes(out)
 	if err != nil {
@@ -416,6 +420,31 @@ func fuseRelu(g *graph.Graph) {
 					prod[n.Outputs[0]] = p
 					continue
 				}
+			}
+		}
+		kept = append(kept, n)
+	}
+	g.Nodes = kept
+}
+
+// reluAfterPool rewrites X -> Relu -> MaxPool as X -> MaxPool(relu): ReLU and
+// max commute, and the pooled tensor is several times smaller, so the ReLU
+// costs one window candidate per pooled value instead of a sign per input.
+func reluAfterPool(g *graph.Graph) {
+	uses := g.Consumers()
+	byInput := map[string]*graph.Node{}
+	for _, n := range g.Nodes {
+		for _, in := range n.Inputs {
+			byInput[in] = n
+		}
+	}
+	var kept []*graph.Node
+	for _, n := range g.Nodes {
+		if n.Op == "Relu" && n.Domain == "" && uses[n.Outputs[0]] == 1 && !g.IsOutput(n.Outputs[0]) {
+			if p := byInput[n.Outputs[0]]; p != nil && p.Op == "MaxPool" && p.Int("_relu", 0) == 0 && p.Input(0) == n.Outputs[0] {
+				p.Inputs[0] = n.Inputs[0]
+				p.Attrs["_relu"] = graph.Attr{Kind: graph.AttrInt, Int: 1}
+				continue
 			}
 		}
 		kept = append(kept, n)

@@ -21,8 +21,9 @@ func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
 	for i, a := range acc {
 		q := gadgets.Rescale(a, r.Shift, false)
 		if r.Relu && q < 0 {
-			if -q >= int64(1)<<r.NegBits {
-				return nil, &RangeError{Node: node, Index: i, Value: q, Bits: r.NegBits + 1}
+			// the gadget range-checks -q-1 in max(OutBits-1, NegBits) bits
+			if -q-1 >= int64(1)<<max(r.OutBits-1, r.NegBits) {
+				return nil, &RangeError{Node: node, Index: i, Value: q, Bits: max(r.OutBits-1, r.NegBits) + 1}
 			}
 			q = 0
 		}
