@@ -7,22 +7,46 @@ import (
 	"unsafe"
 
 	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/std/rangecheck"
 )
 
 // Ctx carries what the gadgets of one circuit share: the API and one range
 // checker, so every range check of the model goes through the same tables.
 type Ctx struct {
 	API frontend.API
-	rc  frontend.Rangechecker
+	// LimbBits is the width of the range-check table.
+	LimbBits int
+	rc       *rangeTable
 	// RangeBits counts the bits range-checked so far; the model uses it to
 	// attribute the deferred cost of the range-check tables to layers.
 	RangeBits int
 }
 
+// DefaultLimbBits is the default width of the shared range-check table
+// (2^LimbBits entries). Widths that are multiples of it check at one query per
+// limb.
+const DefaultLimbBits = 8
+
+// Option configures a gadget context.
+type Option func(*Ctx)
+
+// WithLimbBits sets the width of the range-check table: a larger table costs
+// 2^bits constraints once and fewer queries per check.
+func WithLimbBits(bits int) Option {
+	return func(c *Ctx) {
+		if bits > 0 {
+			c.LimbBits = bits
+		}
+	}
+}
+
 // New returns a gadget context for api.
-func New(api frontend.API) *Ctx {
-	return &Ctx{API: api, rc: rangecheck.New(api)}
+func New(api frontend.API, opts ...Option) *Ctx {
+	c := &Ctx{API: api, LimbBits: DefaultLimbBits}
+	for _, o := range opts {
+		o(c)
+	}
+	c.rc = newRangeTable(api, c.LimbBits)
+	return c
 }
 
 // Unsigned constrains 0 <= v < 2^bits.
@@ -32,7 +56,7 @@ func (c *Ctx) Unsigned(v frontend.Variable, bits int) {
 		return
 	}
 	c.RangeBits += bits
-	c.rc.Check(v, bits)
+	c.rc.check(v, bits)
 }
 
 // Signed constrains -2^(bits-1) <= v < 2^(bits-1).

@@ -101,8 +101,11 @@ func TestRescaleRelu(t *testing.T) {
 }
 
 func TestRescaleReluRange(t *testing.T) {
-	// relu(1000) does not fit the 10-bit range: no honest witness exists
-	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 5000, Q: 5000, S: 1, Y: 5000}, field); err == nil {
+	// the checked width is max(7, 10) rounded up to whole 8-bit limbs: 16 bits
+	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 65535, Q: 65535, S: 1, Y: 65535}, field); err != nil {
+		t.Fatalf("relu(65535) within the 16-bit width rejected: %v", err)
+	}
+	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 65536, Q: 65536, S: 1, Y: 65536}, field); err == nil {
 		t.Fatal("an output beyond the range accepted")
 	}
 }
@@ -221,4 +224,39 @@ func (c *countCircuit) Define(api frontend.API) error {
 	api.AssertIsEqual(api.Mul(c.A, c.B), 6)
 	*c.got = append(*c.got, g.Constraints())
 	return nil
+}
+
+type rangeCircuit struct {
+	V    frontend.Variable
+	Bits int `gnark:"-"`
+	Limb int `gnark:"-"`
+}
+
+func (c *rangeCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api, gadgets.WithLimbBits(c.Limb))
+	// a linear expression, as the gadgets pass them
+	g.Unsigned(api.Sub(api.Add(c.V, 5), 5), c.Bits)
+	return nil
+}
+
+// TestRangeTable checks the edges of every shape of check: narrower than a
+// limb, one limb, several limbs, and a partial top limb.
+func TestRangeTable(t *testing.T) {
+	for _, limb := range []int{4, 8} {
+		for _, bits := range []int{1, 3, limb, limb + 1, 2 * limb, 2*limb + 3} {
+			top := new(big.Int).Lsh(big.NewInt(1), uint(bits))
+			ok := []*big.Int{big.NewInt(0), big.NewInt(1), new(big.Int).Sub(top, big.NewInt(1))}
+			bad := []*big.Int{top, new(big.Int).Add(top, big.NewInt(1)), neg(-1), neg(-int64(1) << 20), new(big.Int).Lsh(top, 3)}
+			for _, v := range ok {
+				if err := test.IsSolved(&rangeCircuit{Bits: bits, Limb: limb}, &rangeCircuit{V: v}, field); err != nil {
+					t.Errorf("limb %d, %d bits: %v rejected: %v", limb, bits, v, err)
+				}
+			}
+			for _, v := range bad {
+				if err := test.IsSolved(&rangeCircuit{Bits: bits, Limb: limb}, &rangeCircuit{V: v}, field); err == nil {
+					t.Errorf("limb %d, %d bits: %v accepted", limb, bits, v)
+				}
+			}
+		}
+	}
 }

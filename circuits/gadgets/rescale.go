@@ -83,8 +83,16 @@ func (c *Ctx) CheckRescaleRelu(x, q, s frontend.Variable, k, outBits, negBits in
 	if k > 0 {
 		c.Unsigned(api.Sub(c.numerator(x, k), api.Mul(q, pow2(k))), k)
 	}
-	c.Unsigned(api.Sub(api.Add(api.Mul(y, 2), s), api.Add(q, 1)), max(outBits-1, negBits))
+	c.Unsigned(api.Sub(api.Add(api.Mul(y, 2), s), api.Add(q, 1)), ReluWidth(outBits, negBits, c.LimbBits))
 	return y
+}
+
+// ReluWidth is the width RescaleRelu checks |q| in: the larger of the output's
+// and the negative side's, rounded up to whole range-check limbs (a looser
+// range costs nothing and only widens what an honest prover can prove).
+func ReluWidth(outBits, negBits, limbBits int) int {
+	w := max(outBits-1, negBits)
+	return (w + limbBits - 1) / limbBits * limbBits
 }
 
 // Split returns y = max(0, round(x / 2^k)) and z = max(0, -round(x / 2^k)),
@@ -140,7 +148,7 @@ func Signed(mod, v *big.Int) *big.Int {
 
 // Hints lists every hint of this package.
 func Hints() []solver.Hint {
-	return []solver.Hint{RescaleHint, MaxHint, DivHint}
+	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint}
 }
 
 // RegisterHints registers the hints of this package with gnark's solver.

@@ -97,7 +97,7 @@ func CompileCircuit(q *Quantized, hashOutput bool) (constraint.ConstraintSystem,
 	c := NewCircuit(q.Prog, id, HashesOutput(q.Prog, hashOutput))
 	n := len(q.Prog.Layers)
 	c.costs = make([]rowCost, n+2)
-	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c)
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c, frontend.WithCompressThreshold(1<<16))
 	if err != nil {
 		return nil, nil, fmt.Errorf("building the circuit: %w", err)
 	}

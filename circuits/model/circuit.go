@@ -48,8 +48,8 @@ func NewCircuit(p *ops.Program, modelID *big.Int, hashOutput bool) *Circuit {
 
 // Define implements frontend.Circuit.
 func (c *Circuit) Define(api frontend.API) error {
-	g := gadgets.New(api)
 	p := c.prog
+	g := gadgets.New(api, gadgets.WithLimbBits(p.LimbBits))
 
 	// model: the verifying key binds the weights, so the commitment is a constant
 	api.AssertIsEqual(c.Model, c.modelID)

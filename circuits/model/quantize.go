@@ -63,6 +63,13 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 			stats[name] = st
 		}
 	}
+	if cfg.LimbBits == 0 {
+		n := 0
+		for _, nd := range pg.Nodes {
+			n += shapes[nd.Outputs[0]].Size()
+		}
+		cfg.LimbBits = ops.AutoLimbBits(n)
+	}
 	b := ops.NewBuilder(cfg, pg.Consts, shapes, stats)
 	for _, in := range pg.Inputs {
 		b.AddInput(in.Name, in.Shape)

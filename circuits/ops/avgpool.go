@@ -87,7 +87,6 @@ func poolLower(win windowsFunc) LowerFunc {
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}
 		}
-		wq, fw := b.QuantizeWeights(w)
-		return b.EmitLinear(n, id, x, &Sparse{Off: off, Idx: idx, W: wq}, fw, nil)
+		return b.EmitLinear(n, id, x, w, func(wq []int64) Kernel { return &Sparse{Off: off, Idx: idx, W: wq} }, nil)
 	}
 }

@@ -93,12 +93,11 @@ func (b *Builder) EmitAffine(n *graph.Node, x string, srcIdx []int, a, c []float
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
-	wq, fw := b.QuantizeWeights(a)
 	off := make([]int32, len(srcIdx)+1)
 	idx := make([]int32, len(srcIdx))
 	for j, s := range srcIdx {
 		idx[j] = int32(s)
 		off[j+1] = int32(j + 1)
 	}
-	return b.EmitLinear(n, id, xi, &Sparse{Off: off, Idx: idx, W: wq}, fw, c)
+	return b.EmitLinear(n, id, xi, a, func(wq []int64) Kernel { return &Sparse{Off: off, Idx: idx, W: wq} }, c)
 }

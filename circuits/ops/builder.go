@@ -18,6 +18,9 @@ type Config struct {
 	Margin float64
 	// TableBits is the index width of lookup tables (default 12).
 	TableBits int
+	// LimbBits is the width of the shared range-check table; 0 chooses by
+	// model size (see AutoLimbBits).
+	LimbBits int
 }
 
 // Defaults are the quantization settings of `zkml compile`.
@@ -44,7 +47,7 @@ type Builder struct {
 func NewBuilder(cfg Config, consts map[string]*tensor.T, shapes map[string]tensor.Shape, stats map[string]Stat) *Builder {
 	return &Builder{
 		Cfg:    cfg,
-		Prog:   &Program{ActBits: cfg.ActBits},
+		Prog:   &Program{ActBits: cfg.ActBits, LimbBits: cfg.LimbBits},
 		Consts: consts,
 		Stats:  stats,
 		Shapes: shapes,
@@ -165,5 +168,17 @@ func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound f
 		bound = math.Min(bound, math.Max(-st.Min, 0)*b.Cfg.Margin*math.Ldexp(1, fy))
 	}
 	neg := int(math.Ceil(math.Log2(bound + 2)))
-	return Requant{Shift: k, Relu: n.Int("_relu", 0) == 1, OutBits: b.Cfg.ActBits, NegBits: max(1, min(neg, 200))}, fy
+	return Requant{Shift: k, Relu: n.Int("_relu", 0) == 1, OutBits: b.Cfg.ActBits, NegBits: max(1, min(neg, 200)), LimbBits: b.Cfg.LimbBits}, fy
+}
+
+// AutoLimbBits picks the range-check table width for a model with about n
+// activations. With 16-bit activations both widths keep every check aligned:
+// 8-bit limbs cost a ReLU+rescale 4 queries and the table 256 entries; 16-bit
+// limbs cost it 2 queries and the table 65,536 entries, which pays off from
+// about 40,000 activations on.
+func AutoLimbBits(n int) int {
+	if n >= 40000 {
+		return 16
+	}
+	return 8
 }

@@ -166,8 +166,6 @@ func convLower(n *graph.Node, b *Builder) error {
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
-	var fw int
-	c.Weights, fw = b.QuantizeWeights(w.Data)
 	var bias []float64
 	if bt := b.Const(n.Input(2)); bt != nil {
 		bias = make([]float64, c.OutSize())
@@ -176,5 +174,5 @@ func convLower(n *graph.Node, b *Builder) error {
 			bias[j] = bt.Data[(j/plane)%c.Co]
 		}
 	}
-	return b.EmitLinear(n, id, x, c, fw, bias)
+	return b.EmitLinear(n, id, x, w.Data, func(wq []int64) Kernel { c.Weights = wq; return c }, bias)
 }

@@ -49,7 +49,6 @@ func denseLower(n *graph.Node, b *Builder) error {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
 	rows := x.Shape.Size() / k
-	wq, fw := b.QuantizeWeights(w.Data)
 	var bias []float64
 	if bt := b.Const(n.Input(2)); bt != nil {
 		bias = make([]float64, rows*nOut)
@@ -57,18 +56,28 @@ func denseLower(n *graph.Node, b *Builder) error {
 			bias[j] = bt.Data[j%nOut]
 		}
 	}
-	return b.EmitLinear(n, id, x, &Dense{M: rows, K: k, N: nOut, W: wq}, fw, bias)
+	return b.EmitLinear(n, id, x, w.Data, func(wq []int64) Kernel { return &Dense{M: rows, K: k, N: nOut, W: wq} }, bias)
 }
 
-// EmitLinear quantizes the bias at the accumulator's scale, chooses the rescale
-// and emits a Linear layer writing the node's first output.
-func (b *Builder) EmitLinear(n *graph.Node, in int, x *TensorInfo, k Kernel, wFrac int, bias []float64) error {
-	accFrac := x.Frac + wFrac
+// EmitLinear quantizes the weights and the bias, chooses the rescale and emits
+// a Linear layer writing the node's first output. The output scale comes from
+// calibration; the weights get at least WeightBits of precision, and more when
+// that makes the rescale shift a multiple of the range-check limb width (the
+// remainder then checks at one query per limb).
+func (b *Builder) EmitLinear(n *graph.Node, in int, x *TensorInfo, w []float64, kernel func([]int64) Kernel, bias []float64) error {
+	out := n.Outputs[0]
+	_, fw := b.QuantizeWeights(w)
+	fy := min(b.Frac(out), x.Frac+fw)
+	if shift := x.Frac + fw - fy; shift > 0 {
+		lb := b.Cfg.LimbBits
+		fw += (lb - shift%lb) % lb
+	}
+	accFrac := x.Frac + fw
+	k := kernel(QuantizeAt(w, fw))
 	var bq []int64
 	if bias != nil {
 		bq = QuantizeAt(bias, accFrac)
 	}
-	out := n.Outputs[0]
 	rq, fy := b.Requantizer(n, out, accFrac, absBound(k, bq, x.Bits))
 	l := &Linear{LayerBase: LayerBase{In: []int{in}}, K: k, Bias: bq, Requant: rq}
 	b.Emit(n, l, out, b.Shapes[out], fy, b.Cfg.ActBits)

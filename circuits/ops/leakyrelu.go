@@ -69,7 +69,7 @@ func (b *Builder) emitLeaky(n *graph.Node, alpha []float64) error {
 	}
 	aq, fa := b.QuantizeWeights(alpha)
 	l := &Leaky{LayerBase: LayerBase{In: []int{id}}, Alpha: aq, AlphaFrac: fa, InBits: x.Bits,
-		Requant: Requant{Shift: fa, OutBits: b.Cfg.ActBits}}
+		Requant: Requant{Shift: fa, OutBits: b.Cfg.ActBits, LimbBits: b.Cfg.LimbBits}}
 	b.Emit(n, l, n.Outputs[0], x.Shape, x.Frac, b.Cfg.ActBits)
 	return nil
 }

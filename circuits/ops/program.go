@@ -29,6 +29,8 @@ type Program struct {
 	Layers  []Layer
 	// ActBits is the signed bit width of activations.
 	ActBits int
+	// LimbBits is the width of the circuit's range-check table.
+	LimbBits int
 }
 
 // Layer is one integer operation of a Program.

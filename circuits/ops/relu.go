@@ -24,7 +24,7 @@ func reluLower(n *graph.Node, b *Builder) error {
 		k.Off[j+1], k.Idx[j], k.W[j] = int32(j+1), int32(j), 1
 	}
 	l := &Linear{LayerBase: LayerBase{In: []int{id}}, K: k,
-		Requant: Requant{Relu: true, OutBits: x.Bits, NegBits: x.Bits}}
+		Requant: Requant{Relu: true, OutBits: x.Bits, NegBits: x.Bits, LimbBits: b.Cfg.LimbBits}}
 	b.Emit(n, l, n.Outputs[0], x.Shape, x.Frac, x.Bits)
 	return nil
 }

@@ -14,6 +14,8 @@ type Requant struct {
 	Relu    bool
 	OutBits int
 	NegBits int
+	// LimbBits is the circuit's range-check limb width (see gadgets.ReluWidth).
+	LimbBits int
 }
 
 func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
@@ -21,9 +23,9 @@ func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
 	for i, a := range acc {
 		q := gadgets.Rescale(a, r.Shift, false)
 		if r.Relu && q < 0 {
-			// the gadget range-checks -q-1 in max(OutBits-1, NegBits) bits
-			if -q-1 >= int64(1)<<max(r.OutBits-1, r.NegBits) {
-				return nil, &RangeError{Node: node, Index: i, Value: q, Bits: max(r.OutBits-1, r.NegBits) + 1}
+			// the gadget range-checks -q-1 in ReluWidth bits
+			if w := gadgets.ReluWidth(r.OutBits, r.NegBits, r.LimbBits); -q-1 >= int64(1)<<w {
+				return nil, &RangeError{Node: node, Index: i, Value: q, Bits: w + 1}
 			}
 			q = 0
 		}
