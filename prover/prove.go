@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"math"
 	"math/big"
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
-	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
-	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/backend/witness"
 	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
 
@@ -27,25 +27,53 @@ type Request struct {
 	Prover *big.Int // a 160-bit address; nil means 0
 }
 
-// Prover proves inferences of one compiled model.
+// Prover proves inferences of one compiled model. It is not safe for
+// concurrent use.
 type Prover struct {
-	A   *model.Artifacts
-	CCS constraint.ConstraintSystem
-	PK  groth16.ProvingKey
+	A     *model.Artifacts
+	CCS   constraint.ConstraintSystem
+	PK    groth16.ProvingKey // of Accel's key type
+	Accel Accelerator
+	Log   *slog.Logger
+	Stats *Stats
+	cpuPK groth16.ProvingKey // loaded on the first GPU fallback
 }
 
+// Option configures Load.
+type Option func(*Prover)
+
+// WithAccelerator proves on a (GPU) accelerator, falling back to the CPU for
+// any proof it fails.
+func WithAccelerator(a Accelerator) Option { return func(p *Prover) { p.Accel = a } }
+
+// WithLogger logs GPU fallbacks to l.
+func WithLogger(l *slog.Logger) Option { return func(p *Prover) { p.Log = l } }
+
+// WithStats counts GPU proofs and fallbacks in s.
+func WithStats(s *Stats) Option { return func(p *Prover) { p.Stats = s } }
+
 // Load opens the artifacts of dir with their proving key.
-func Load(dir string) (*Prover, error) {
+func Load(dir string, opts ...Option) (*Prover, error) {
 	a, err := model.Load(dir)
 	if err != nil {
 		return nil, err
 	}
-	ccs, pk, err := a.LoadProver()
-	if err != nil {
+	p := &Prover{A: a, Accel: CPU{}, Log: discard, Stats: new(Stats)}
+	for _, o := range opts {
+		o(p)
+	}
+	if p.CCS, err = a.LoadCircuit(); err != nil {
 		return nil, err
 	}
-	return &Prover{A: a, CCS: ccs, PK: pk}, nil
+	p.PK = p.Accel.NewProvingKey()
+	if err := a.LoadProvingKey(p.PK); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
+
+// Close releases accelerator memory held for the proving key.
+func (pr *Prover) Close() { pr.Accel.Release(pr.PK) }
 
 // Witness is what proving one request needs besides the keys.
 type Witness struct {
@@ -118,7 +146,7 @@ func (pr *Prover) Prove(r Request) (*verifier.ProofFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	proof, err := groth16.Prove(pr.CCS, pr.PK, full, solidity.WithProverTargetSolidityVerifier(backend.GROTH16))
+	proof, err := pr.prove(full)
 	if err != nil {
 		return nil, fmt.Errorf("proving: %w", err)
 	}
@@ -161,4 +189,26 @@ func (pr *Prover) File(w *Witness, proof groth16.Proof) (*verifier.ProofFile, er
 		pf.OutputShapes = append(pf.OutputShapes, t.Shape)
 	}
 	return pf, nil
+}
+
+// prove runs the accelerator; a GPU failure of any kind falls back to the CPU.
+func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
+	if _, cpu := pr.Accel.(CPU); cpu {
+		return CPU{}.Prove(pr.CCS, pr.PK, full)
+	}
+	proof, err := proveChecked(pr.Accel, pr.CCS, pr.PK, pr.A.VK, full)
+	if err == nil {
+		pr.Stats.GPUProofs.Add(1)
+		return proof, nil
+	}
+	pr.Stats.Fallbacks.Add(1)
+	pr.Log.Warn("GPU proof failed; proving on the CPU", "accelerator", pr.Accel.Name(), "model", pr.A.Meta.ModelID, "err", err)
+	if pr.cpuPK == nil {
+		pk := CPU{}.NewProvingKey()
+		if err := pr.A.LoadProvingKey(pk); err != nil {
+			return nil, err
+		}
+		pr.cpuPK = pk
+	}
+	return CPU{}.Prove(pr.CCS, pr.cpuPK, full)
 }

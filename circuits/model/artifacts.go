@@ -323,24 +323,27 @@ func Load(dir string) (*Artifacts, error) {
 	return a, nil
 }
 
-// LoadProver reads the constraint system and the proving key.
-func (a *Artifacts) LoadProver() (constraint.ConstraintSystem, groth16.ProvingKey, error) {
+// LoadCircuit reads the constraint system (registering the hints it needs).
+func (a *Artifacts) LoadCircuit() (constraint.ConstraintSystem, error) {
 	gadgets.RegisterHints()
 	ccs := groth16.NewCS(ecc.BN254)
 	if err := readFile(filepath.Join(a.Dir, CircuitFile), func(r io.Reader) error {
 		_, err := ccs.ReadFrom(r)
 		return err
 	}); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	pk := groth16.NewProvingKey(ecc.BN254)
-	if err := readFile(filepath.Join(a.Dir, PKFile), func(r io.Reader) error {
+	return ccs, nil
+}
+
+// LoadProvingKey fills pk (of the type the prover wants: gnark's CPU key or
+// an ICICLE key) from the raw key file: a trusted local file, read without
+// point checks, so loading takes a fraction of proving.
+func (a *Artifacts) LoadProvingKey(pk groth16.ProvingKey) error {
+	return readFile(filepath.Join(a.Dir, PKFile), func(r io.Reader) error {
 		_, err := pk.UnsafeReadFrom(r)
 		return err
-	}); err != nil {
-		return nil, nil, err
-	}
-	return ccs, pk, nil
+	})
 }
 
 func readFile(path string, read func(io.Reader) error) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"log/slog"
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/prover"
@@ -16,14 +17,19 @@ func runProve(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "proof file to write")
 	job := fs.String("job-id", "0", "job id bound into the proof (decimal or 0x hex)")
 	addr := fs.String("prover", "0", "address that may claim payment for the proof (0x hex)")
+	accel := fs.String("accelerator", "cpu", "cpu, or icicle for an NVIDIA GPU (binaries built with -tags icicle); GPU failures fall back to the CPU")
+	device := fs.Int("gpu-device", 0, "GPU device id for --accelerator icicle")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := required(fs, "artifacts", "input", "out"); err != nil {
 		return err
 	}
+	a, err := prover.NewAccelerator(*accel, prover.GPUOptions{DeviceID: *device})
+	if err != nil {
+		return fmt.Errorf("--accelerator: %w", err)
+	}
 	var r prover.Request
-	var err error
 	if r.JobID, err = verifier.ParseHex(*job); err != nil {
 		return fmt.Errorf("--job-id: %v", err)
 	}
@@ -37,10 +43,15 @@ func runProve(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	st := stager(stderr, "prove")
+	log := slog.New(slog.NewTextHandler(stderr, nil))
 	var p *prover.Prover
-	if err := timeStage(st, "load keys", func() (err error) { p, err = prover.Load(*dir); return }); err != nil {
+	if err := timeStage(st, "load keys", func() (err error) {
+		p, err = prover.Load(*dir, prover.WithAccelerator(a), prover.WithLogger(log))
+		return
+	}); err != nil {
 		return err
 	}
+	defer p.Close()
 	var pf *verifier.ProofFile
 	if err := timeStage(st, "witness+prove+check", func() (err error) { pf, err = p.Prove(r); return }); err != nil {
 		return err

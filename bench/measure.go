@@ -1,0 +1,154 @@
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/onnx"
+	"github.com/zkml/zkml/circuits/ops"
+	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/verifier"
+)
+
+// Result is what Measure records for one model.
+type Result struct {
+	Name        string
+	Constraints int
+	Layers      []model.LayerReport
+	CompileSec  float64 // import, calibration, quantization and circuit build
+	SetupSec    float64
+	ProveSec    float64 // a whole `zkml prove` process, wall clock
+	ProveRSS    int64   // its peak resident set, bytes
+	InProcSec   float64 // median in-process prove, keys loaded
+	VerifySec   float64 // in-process, keys loaded
+	ProofBytes  int
+	PKBytes     int64
+	VKBytes     int64
+	RelError    float64 // of the proved output against the float graph
+}
+
+// Quantize imports the model in dir and quantizes it on the input*.json files
+// beside it.
+func Quantize(dir string) (*model.Quantized, error) {
+	g, err := onnx.Load(filepath.Join(dir, "network.onnx"))
+	if err != nil {
+		return nil, err
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "input*.json"))
+	var samples [][]*tensor.T
+	for _, f := range files {
+		in, err := model.ReadInput(f)
+		if err != nil {
+			return nil, err
+		}
+		var s []*tensor.T
+		for i, v := range in {
+			if i >= len(g.Inputs) {
+				break
+			}
+			s = append(s, &tensor.T{Shape: g.Inputs[i].Shape, Data: v})
+		}
+		samples = append(samples, s)
+	}
+	return model.Quantize(g, samples, ops.Defaults)
+}
+
+// Measure compiles the model in dir into work, proves its input.json with the
+// zkml binary at bin (a separate process, so its peak memory is its own) and
+// verifies the proof.
+func Measure(name, dir, bin, work string) (*Result, error) {
+	r := &Result{Name: name}
+	art := filepath.Join(work, name)
+	os.RemoveAll(art)
+	t := time.Now()
+	q, err := Quantize(dir)
+	if err != nil {
+		return nil, err
+	}
+	var setup time.Duration
+	meta, err := model.Compile(q, art, model.CompileOptions{Stage: func(stage string, d time.Duration) {
+		if len(stage) >= 5 && stage[:5] == "setup" {
+			setup = d
+		}
+	}})
+	if err != nil {
+		return nil, err
+	}
+	r.SetupSec = setup.Seconds()
+	r.CompileSec = time.Since(t).Seconds() - r.SetupSec
+	r.Constraints, r.Layers = meta.Constraints, meta.Layers
+	r.PKBytes = fileSize(filepath.Join(art, model.PKFile))
+	r.VKBytes = fileSize(filepath.Join(art, model.VKFile))
+
+	proof := filepath.Join(work, name+".proof.json")
+	cmd := exec.Command(bin, "prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", proof)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	t = time.Now()
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("zkml prove: %v: %s", err, stderr.String())
+	}
+	r.ProveSec = time.Since(t).Seconds()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.ProveRSS = ru.Maxrss * 1024
+	}
+
+	if r.InProcSec, err = ProveInProcess(art, dir, 3); err != nil {
+		return nil, err
+	}
+	a, err := model.Load(art)
+	if err != nil {
+		return nil, err
+	}
+	pf, err := verifier.ReadProofFile(proof)
+	if err != nil {
+		return nil, err
+	}
+	r.ProofBytes = (len(pf.Proof) - 2) / 2
+	t = time.Now()
+	if err := verifier.Verify(a, pf); err != nil {
+		return nil, err
+	}
+	r.VerifySec = time.Since(t).Seconds()
+	for _, l := range meta.Layers {
+		r.RelError = max(r.RelError, l.RelError)
+	}
+	return r, nil
+}
+
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// ProveInProcess loads the artifacts in art once and returns the median time
+// of reps proofs of the input.json in modelDir.
+func ProveInProcess(art, modelDir string, reps int) (float64, error) {
+	p, err := prover.Load(art)
+	if err != nil {
+		return 0, err
+	}
+	in, err := model.ReadInput(filepath.Join(modelDir, "input.json"))
+	if err != nil {
+		return 0, err
+	}
+	var times []float64
+	for i := 0; i < reps; i++ {
+		t := time.Now()
+		if _, err := p.Prove(prover.Request{Inputs: in}); err != nil {
+			return 0, err
+		}
+		times = append(times, time.Since(t).Seconds())
+	}
+	return median(times), nil
+}
