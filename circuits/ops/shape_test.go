@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
 )
 
@@ -63,4 +64,39 @@ func TestConstantAndShapeFold(t *testing.T) {
 		},
 		out: []string{"y"},
 	})
+}
+
+// TestShapeOpValues pins the float semantics of shape operators with values
+// worked out by hand, since the float and integer forms share the index map.
+func TestShapeOpValues(t *testing.T) {
+	x := &tensor.T{Shape: tensor.Shape{2, 3}, Data: []float64{0, 1, 2, 3, 4, 5}}
+	cases := []struct {
+		name   string
+		n      *graph.Node
+		extra  []*tensor.T
+		shape  tensor.Shape
+		values []float64
+	}{
+		{"Transpose", node("Transpose", []string{"x"}, []string{"y"}, "perm", []int{1, 0}), nil, tensor.Shape{3, 2}, []float64{0, 3, 1, 4, 2, 5}},
+		{"Slice", node("Slice", []string{"x", "s", "e", "a", "p"}, []string{"y"}),
+			[]*tensor.T{constT(tensor.Shape{1}, 2), constT(tensor.Shape{1}, -10), constT(tensor.Shape{1}, 1), constT(tensor.Shape{1}, -2)}, tensor.Shape{2, 2}, []float64{2, 0, 5, 3}},
+		{"Gather", node("Gather", []string{"x", "i"}, []string{"y"}, "axis", 1), []*tensor.T{constT(tensor.Shape{2}, 2, 0)}, tensor.Shape{2, 2}, []float64{2, 0, 5, 3}},
+		{"Pad", node("Pad", []string{"x", "p"}, []string{"y"}, "value", 9.0), []*tensor.T{constT(tensor.Shape{4}, 0, 1, 1, 0)}, tensor.Shape{3, 4}, []float64{9, 0, 1, 2, 9, 3, 4, 5, 9, 9, 9, 9}},
+		{"Concat", node("Concat", []string{"x", "x"}, []string{"y"}, "axis", 1), []*tensor.T{x}, tensor.Shape{2, 6}, []float64{0, 1, 2, 0, 1, 2, 3, 4, 5, 3, 4, 5}},
+		{"Flatten", node("Flatten", []string{"x"}, []string{"y"}, "axis", 0), nil, tensor.Shape{1, 6}, []float64{0, 1, 2, 3, 4, 5}},
+	}
+	for _, c := range cases {
+		out, err := ops.EvalNode(c.n, append([]*tensor.T{x}, c.extra...))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if !out[0].Shape.Equal(c.shape) {
+			t.Fatalf("%s: shape %v, want %v", c.name, out[0].Shape, c.shape)
+		}
+		for i, v := range c.values {
+			if out[0].Data[i] != v {
+				t.Fatalf("%s: %v, want %v", c.name, out[0].Data, c.values)
+			}
+		}
+	}
 }
