@@ -16,7 +16,6 @@ import (
 // opener opens the same database again (a restart, or a second coordinator).
 type opener func(t *testing.T) store.JobStore
 
-
 func open(t *testing.T, url string) store.JobStore {
 	t.Helper()
 	s, err := store.Open(context.Background(), url)
