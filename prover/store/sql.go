@@ -205,6 +205,11 @@ func (s *sqlStore) Fail(ctx context.Context, id string, token int64, reason stri
 		error = ?, progress = '', worker = '', lease_expiry = 0, updated = ?`, id, token, r, reason, ms(time.Now()))
 }
 
+func (s *sqlStore) Release(ctx context.Context, id string, token int64) error {
+	return s.leased(ctx, "release", `state = 'queued', attempts = attempts - 1, progress = 'handed back', worker = '', lease_expiry = 0, updated = ?`,
+		id, token, ms(time.Now()))
+}
+
 func (s *sqlStore) Reap(ctx context.Context, now time.Time) (int, error) {
 	res, err := s.db.ExecContext(ctx, s.q(`UPDATE jobs SET state = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
 		error = 'lease expired: worker ' || worker || ' stopped sending heartbeats', progress = '', worker = '', lease_expiry = 0, updated = ?

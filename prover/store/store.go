@@ -99,6 +99,9 @@ type JobStore interface {
 	// Fail ends attempt (id, token): back to queued if retry and attempts are
 	// left, else failed with reason.
 	Fail(ctx context.Context, id string, token int64, reason string, retry bool) error
+	// Release hands lease (id, token) back without counting the attempt (a
+	// coordinator shutting down gracefully).
+	Release(ctx context.Context, id string, token int64) error
 	// Reap ends every lease that expired before now as a failed attempt.
 	Reap(ctx context.Context, now time.Time) (int, error)
 	// Cancel cancels a live job; a terminal one is returned unchanged.

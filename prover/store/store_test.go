@@ -177,6 +177,13 @@ var cases = []struct {
 		if err := s.Complete(ctx, "j", l1.Token, []byte("zombie"), 1); !errors.Is(err, store.ErrLeaseLost) {
 			t.Fatalf("zombie result while another lease holds: %v", err)
 		}
+		if err := s.Release(ctx, "j", l2.Token); err != nil {
+			t.Fatal(err)
+		}
+		if j, _ := s.Get(ctx, "j"); j.State != store.Queued || j.Attempts != 1 {
+			t.Fatalf("a released lease does not count as an attempt: %+v", j)
+		}
+		l2, _ = s.Claim(ctx, c)
 		if err := s.Fail(ctx, "j", l2.Token, "bad proof again", true); err != nil {
 			t.Fatal(err)
 		}
