@@ -155,7 +155,7 @@ func (s *sqlStore) Claim(ctx context.Context, c Claim) (*Job, error) {
 	}
 	j, err := scanJob(s.db.QueryRowContext(ctx, s.q(`UPDATE jobs SET state = 'leased', attempts = attempts + 1, token = token + 1,
 		worker = ?, lease_expiry = ?, progress = 'leased', updated = ?
-		WHERE state = 'queued' AND id = (SELECT id FROM jobs WHERE state = 'queued' AND (? = 0 OR memory <= ?)
+		WHERE state = 'queued' AND id = (SELECT id FROM jobs WHERE state = 'queued' AND (CAST(? AS BIGINT) = 0 OR memory <= CAST(? AS BIGINT))
 			ORDER BY created, id LIMIT 1`+lock+`)
 		RETURNING `+jobCols),
 		c.Worker, ms(now.Add(c.TTL)), ms(now), c.MaxMemory, c.MaxMemory))

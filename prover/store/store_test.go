@@ -147,7 +147,10 @@ var cases = []struct {
 		if j.State != store.Done || j.ProveSecs != 1.5 {
 			t.Fatalf("after complete: %+v", j)
 		}
-		got, err = s.Claim(ctx, store.Claim{Worker: "w2", TTL: time.Minute})
+		if got, err := s.Claim(ctx, store.Claim{Worker: "w1", MaxMemory: 999, TTL: time.Minute}); err != nil || got != nil {
+			t.Fatalf("nothing fits 999 bytes, got %+v %v", got, err)
+		}
+		got, err = s.Claim(ctx, store.Claim{Worker: "w2", MaxMemory: 24 << 30, TTL: time.Minute})
 		if err != nil || got == nil || got.ID != "big" {
 			t.Fatalf("claim without a memory limit: %+v %v", got, err)
 		}
