@@ -51,7 +51,7 @@ func TLSConfig(caFile string) (*tls.Config, error) {
 	return cfg, nil
 }
 
-// Dial returns grpc dial options for o (shared with the worker).
+// DialOptions returns the gRPC dial options for o (shared with the worker).
 func DialOptions(o Options) []grpc.DialOption {
 	if o.MaxMsgBytes == 0 {
 		o.MaxMsgBytes = 64 << 20
@@ -63,15 +63,13 @@ func DialOptions(o Options) []grpc.DialOption {
 		opts = append(opts, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	}
 	if o.Token != "" {
-		opts = append(opts, grpc.WithPerRPCCredentials(bearer{token: o.Token, secure: o.TLS != nil}))
+		opts = append(opts, grpc.WithPerRPCCredentials(bearer{token: o.Token}))
 	}
 	return opts
 }
 
-type bearer struct {
-	token  string
-	secure bool
-}
+// bearer sends the token with every call.
+type bearer struct{ token string }
 
 func (b bearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
 	return map[string]string{"authorization": "Bearer " + b.token}, nil
