@@ -31,6 +31,12 @@ var commands = map[string]command{
 	"compile": {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
 	"prove":   {"prove one inference from an input file", runProve},
 	"verify":  {"verify a proof file against compiled artifacts", runVerify},
+	"serve":   {"run a proving farm coordinator (gRPC)", runServe},
+	"worker":  {"run a proving farm worker for a coordinator", runWorker},
+	"model":   {"push compiled artifacts to a coordinator (model push), or list them", runModel},
+	"submit":  {"submit a proving job to a coordinator; prints the job id", runSubmit},
+	"status":  {"show a farm job's state", runStatus},
+	"fetch":   {"fetch a farm job's proof (optionally waiting for it)", runFetch},
 }
 
 func main() {

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/zkml/zkml/prover/farm"
+	"github.com/zkml/zkml/prover/store"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	cfg := farm.Defaults
+	listen := fs.String("listen", "127.0.0.1:7700", "gRPC address to listen on")
+	fs.StringVar(&cfg.DataDir, "data", "", "data directory: pushed models, and farm.db (SQLite) unless --store is set")
+	storeURL := fs.String("store", "", "job store: postgres://... to share one database among coordinators (default: SQLite in --data)")
+	fs.StringVar(&cfg.RequesterToken, "requester-token", os.Getenv("ZKML_REQUESTER_TOKEN"), "token requesters must send (default $ZKML_REQUESTER_TOKEN)")
+	fs.StringVar(&cfg.WorkerToken, "worker-token", os.Getenv("ZKML_WORKER_TOKEN"), "token workers must send (default $ZKML_WORKER_TOKEN)")
+	cert := fs.String("tls-cert", "", "PEM certificate: serve gRPC over TLS")
+	key := fs.String("tls-key", "", "PEM private key of --tls-cert")
+	metricsAddr := fs.String("metrics", "", "address to serve Prometheus metrics on (/metrics), e.g. 127.0.0.1:7701")
+	fs.DurationVar(&cfg.LeaseTTL, "lease-ttl", cfg.LeaseTTL, "a lease ends this long after the worker's last heartbeat")
+	fs.IntVar(&cfg.MaxAttempts, "max-attempts", cfg.MaxAttempts, "leases per job before it fails")
+	fs.IntVar(&cfg.MaxInputBytes, "max-input-bytes", cfg.MaxInputBytes, "largest input.json accepted")
+	maxModel := fs.String("max-model-size", "4GiB", "largest model upload accepted")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := required(fs, "data"); err != nil {
+		return err
+	}
+	var err error
+	if cfg.MaxModelBytes, err = parseBytes(*maxModel); err != nil {
+		return fmt.Errorf("--max-model-size: %v", err)
+	}
+	if cfg.MaxInputBytes+(1<<20) > cfg.MaxMsgBytes {
+		cfg.MaxMsgBytes = cfg.MaxInputBytes + 1<<20
+	}
+	if err := farm.CheckListen(*listen, cfg); err != nil {
+		return err
+	}
+	if (*cert == "") != (*key == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	if *cert != "" {
+		pair, err := tls.LoadX509KeyPair(*cert, *key)
+		if err != nil {
+			return fmt.Errorf("--tls-cert/--tls-key: %v", err)
+		}
+		cfg.TLS = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
+	}
+	cfg.Logger = slog.New(slog.NewJSONHandler(stderr, nil))
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	url := *storeURL
+	if url == "" {
+		url = filepath.Join(cfg.DataDir, "farm.db")
+	}
+	st, err := store.Open(ctx, url)
+	cancel()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cfg.Store = st
+	c, err := farm.New(cfg)
+	if err != nil {
+		return err
+	}
+	lis, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	if *metricsAddr != "" {
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", c.MetricsHandler())
+		ms := &http.Server{Addr: *metricsAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		go func() {
+			if err := ms.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				cfg.Logger.Error("metrics server", "err", err)
+			}
+		}()
+		defer ms.Close()
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	served := make(chan error, 1)
+	go func() { served <- c.Serve(lis) }()
+	fmt.Fprintf(stdout, "coordinator listening on %s\n", lis.Addr())
+	select {
+	case err := <-served:
+		return err
+	case s := <-sig:
+		cfg.Logger.Info("signal received; handing leases back", "signal", s.String())
+	}
+	// Graceful stop, forced after 10 s.
+	sctx, scancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer scancel()
+	c.Shutdown(sctx)
+	<-served
+	return nil
+}

@@ -1,0 +1,71 @@
+package farm
+
+import (
+	"crypto/tls"
+	"fmt"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/zkml/zkml/prover/store"
+)
+
+// Config configures a Coordinator. Start from Defaults.
+type Config struct {
+	// DataDir holds pushed models (and farm.db when Store is nil).
+	DataDir string
+	// Store is the job store; nil opens SQLite at DataDir/farm.db.
+	Store store.JobStore
+
+	// RequesterToken and WorkerToken, when set, must be sent as
+	// "authorization: Bearer TOKEN" by requesters and workers.
+	RequesterToken string
+	WorkerToken    string
+	// TLS, when set, serves gRPC over TLS.
+	TLS *tls.Config
+
+	LeaseTTL     time.Duration // a lease lives this long past the last heartbeat
+	ReapInterval time.Duration // how often expired leases are requeued
+	PollInterval time.Duration // how often idle workers and watchers re-read the store (jobs queued by other coordinators)
+	MaxAttempts  int           // leases per job before it fails
+
+	MaxInputBytes int   // input.json of one job
+	MaxModelBytes int64 // all files of one pushed model
+	MaxMsgBytes   int   // one gRPC message (a proof, a chunk, an input)
+
+	HelloTimeout time.Duration // a worker must say Hello this soon after connecting
+	Logger       *slog.Logger
+}
+
+// Defaults is a Config for one coordinator on loopback.
+var Defaults = Config{
+	LeaseTTL:      15 * time.Second,
+	ReapInterval:  time.Second,
+	PollInterval:  time.Second,
+	MaxAttempts:   3,
+	MaxInputBytes: 1 << 20,
+	MaxModelBytes: 4 << 30,
+	MaxMsgBytes:   4 << 20,
+	HelloTimeout:  10 * time.Second,
+}
+
+// CheckListen refuses an address beyond loopback unless both tokens are set:
+// without them anyone who reaches the port could submit jobs or pose as a worker.
+func CheckListen(addr string, cfg Config) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("listen address %q: %v", addr, err)
+	}
+	if isLoopback(host) || (cfg.RequesterToken != "" && cfg.WorkerToken != "") {
+		return nil
+	}
+	return fmt.Errorf("refusing to listen on %s without tokens: set --requester-token and --worker-token (or ZKML_REQUESTER_TOKEN and ZKML_WORKER_TOKEN), or listen on 127.0.0.1", addr)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,226 @@
+package farm
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/prover/api"
+	"github.com/zkml/zkml/prover/store"
+)
+
+// ArtifactFiles are the files of a compiled model, in push order.
+var ArtifactFiles = []string{model.MetaFile, model.ProgramFile, model.CircuitFile, model.VKFile, model.PKFile}
+
+// ChunkSize is how much of a file one FileChunk carries.
+const ChunkSize = 1 << 20
+
+var modelIDRe = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// ValidModelID reports whether id looks like a model id (64 hex digits).
+func ValidModelID(id string) bool { return modelIDRe.MatchString(id) }
+
+// ContentID is the model id of an artifact directory: the SHA-256 of its
+// model.json, which holds the SHA-256 of every other file.
+func ContentID(metaJSON []byte) string {
+	s := sha256.Sum256(metaJSON)
+	return hex.EncodeToString(s[:])
+}
+
+// CheckArtifacts checks that every file of dir matches the hash model.json
+// records and returns the model id and metadata.
+func CheckArtifacts(dir string) (string, *model.Meta, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, model.MetaFile))
+	if err != nil {
+		return "", nil, err
+	}
+	meta, err := model.LoadMeta(dir)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, f := range ArtifactFiles[1:] {
+		want, ok := meta.Files[f]
+		if !ok {
+			return "", nil, fmt.Errorf("%w: model.json has no hash for %s", model.ErrArtifacts, f)
+		}
+		got, err := fileHash(filepath.Join(dir, f))
+		if err != nil {
+			return "", nil, err
+		}
+		if got != want {
+			return "", nil, fmt.Errorf("%w: %s has sha256 %s, model.json says %s", model.ErrArtifacts, f, got, want)
+		}
+	}
+	return ContentID(raw), meta, nil
+}
+
+func fileHash(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func (c *Coordinator) modelDir(id string) string { return filepath.Join(c.models, id) }
+
+func toModel(m *store.Model) *api.Model {
+	return &api.Model{ModelId: m.ID, CircuitId: m.CircuitID, Constraints: m.Constraints, ProveMemoryBytes: m.MemoryBytes, SizeBytes: m.SizeBytes}
+}
+
+type models struct {
+	api.UnimplementedModelsServer
+	c *Coordinator
+}
+
+func (s *models) PushModel(stream api.Models_PushModelServer) error {
+	c := s.c
+	tmp, err := os.MkdirTemp(c.models, ".push-")
+	if err != nil {
+		return status.Errorf(codes.Internal, "staging the upload: %v", err)
+	}
+	defer os.RemoveAll(tmp)
+	var (
+		cur   *os.File
+		name  string
+		total int64
+		seen  []string
+	)
+	closeCur := func() error {
+		if cur == nil {
+			return nil
+		}
+		err := cur.Close()
+		cur = nil
+		return err
+	}
+	defer closeCur()
+	for {
+		ch, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if ch.File != name {
+			if !slices.Contains(ArtifactFiles, ch.File) {
+				return status.Errorf(codes.InvalidArgument, "file %q is not part of a model: want %v", ch.File, ArtifactFiles)
+			}
+			if slices.Contains(seen, ch.File) {
+				return status.Errorf(codes.InvalidArgument, "file %s sent twice (chunks of one file must be consecutive)", ch.File)
+			}
+			if err := closeCur(); err != nil {
+				return status.Errorf(codes.Internal, "writing %s: %v", name, err)
+			}
+			name = ch.File
+			seen = append(seen, name)
+			if cur, err = os.Create(filepath.Join(tmp, name)); err != nil {
+				return status.Errorf(codes.Internal, "writing %s: %v", name, err)
+			}
+		}
+		total += int64(len(ch.Data))
+		if total > c.cfg.MaxModelBytes {
+			return status.Errorf(codes.ResourceExhausted, "model upload exceeds the limit of %d bytes", c.cfg.MaxModelBytes)
+		}
+		if _, err := cur.Write(ch.Data); err != nil {
+			return status.Errorf(codes.Internal, "writing %s: %v", name, err)
+		}
+	}
+	if err := closeCur(); err != nil {
+		return status.Errorf(codes.Internal, "writing %s: %v", name, err)
+	}
+	for _, f := range ArtifactFiles {
+		if !slices.Contains(seen, f) {
+			return status.Errorf(codes.InvalidArgument, "the upload has no %s: push a whole directory written by zkml compile", f)
+		}
+	}
+	id, meta, err := CheckArtifacts(tmp)
+	if err != nil {
+		return status.Errorf(codes.InvalidArgument, "artifacts rejected: %v", err)
+	}
+	dst := c.modelDir(id)
+	if _, err := os.Stat(dst); err != nil {
+		if err := os.Rename(tmp, dst); err != nil {
+			return status.Errorf(codes.Internal, "storing model: %v", err)
+		}
+	}
+	m := &store.Model{ID: id, CircuitID: meta.ModelID, Constraints: int64(meta.Constraints), MemoryBytes: meta.ProveMemory, SizeBytes: total}
+	if err := c.store.PutModel(stream.Context(), m); err != nil {
+		return storeErr(err)
+	}
+	c.log.Info("model pushed", "model", id, "constraints", meta.Constraints, "bytes", total)
+	return stream.SendAndClose(toModel(m))
+}
+
+func (s *models) GetModel(ctx context.Context, r *api.GetModelRequest) (*api.Model, error) {
+	if !ValidModelID(r.ModelId) {
+		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", r.ModelId)
+	}
+	m, err := s.c.store.GetModel(ctx, r.ModelId)
+	if err != nil {
+		return nil, storeErr(err)
+	}
+	return toModel(m), nil
+}
+
+func (s *models) FetchModel(r *api.GetModelRequest, stream api.Models_FetchModelServer) error {
+	if !ValidModelID(r.ModelId) {
+		return status.Errorf(codes.InvalidArgument, "model_id %q: want 64 hex digits", r.ModelId)
+	}
+	dir := s.c.modelDir(r.ModelId)
+	if _, err := os.Stat(filepath.Join(dir, model.MetaFile)); err != nil {
+		return status.Errorf(codes.NotFound, "model %s has no files on this coordinator: push it here with zkml model push", r.ModelId)
+	}
+	buf := make([]byte, ChunkSize)
+	for _, name := range ArtifactFiles {
+		if err := sendFile(stream, filepath.Join(dir, name), name, buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chunkSender is what sendFile needs of a stream.
+type chunkSender interface{ Send(*api.FileChunk) error }
+
+func sendFile(s chunkSender, path, name string, buf []byte) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return status.Errorf(codes.Internal, "reading %s: %v", name, err)
+	}
+	defer f.Close()
+	sent := false
+	for {
+		n, err := f.Read(buf)
+		if n > 0 || (!sent && errors.Is(err, io.EOF)) {
+			if err := s.Send(&api.FileChunk{File: name, Data: buf[:n]}); err != nil {
+				return err
+			}
+			sent = true
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return status.Errorf(codes.Internal, "reading %s: %v", name, err)
+		}
+	}
+}

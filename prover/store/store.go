@@ -1,0 +1,129 @@
+// Package store keeps the proving farm's jobs and models durably. JobStore is
+// the one interface the coordinator uses; Open picks an implementation from a
+// URL: embedded SQLite (a file, WAL mode, no server) or PostgreSQL, where
+// several coordinators share one database and claim jobs with
+// SELECT ... FOR UPDATE SKIP LOCKED.
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// State is a job's state.
+type State string
+
+// Job states. Queued and Leased are live; the others are terminal.
+const (
+	Queued   State = "queued"
+	Leased   State = "leased"
+	Done     State = "done"
+	Failed   State = "failed"
+	Canceled State = "canceled"
+)
+
+// Terminal reports whether a job in state s never changes again.
+func (s State) Terminal() bool { return s == Done || s == Failed || s == Canceled }
+
+// States lists every state, live ones first.
+var States = []State{Queued, Leased, Done, Failed, Canceled}
+
+// Exported errors; callers match them with errors.Is.
+var (
+	// ErrNotFound: no job or model with that id.
+	ErrNotFound = errors.New("not found")
+	// ErrLeaseLost: the job is not leased under that token any more (it was
+	// reaped, released, canceled or finished); the caller's result is stale.
+	ErrLeaseLost = errors.New("lease lost")
+	// ErrKeyConflict: the idempotency key belongs to a job with other content.
+	ErrKeyConflict = errors.New("idempotency key already used for a different job")
+	// ErrNotDone: the job has no proof (yet).
+	ErrNotDone = errors.New("job is not done")
+)
+
+// Job is one inference to prove.
+type Job struct {
+	ID          string
+	ModelID     string
+	Key         string // idempotency key; "" for none
+	Input       []byte // input.json
+	Prover      string // 0x address or ""
+	MemoryBytes int64  // the model's proving memory estimate, for scheduling
+	State       State
+	Attempts    int
+	MaxAttempts int
+	Error       string
+	Progress    string
+	Token       int64 // fencing token of the current or last lease
+	Worker      string
+	LeaseExpiry time.Time
+	ProveSecs   float64
+	Created     time.Time
+	Updated     time.Time
+}
+
+// Model is a pushed artifact directory.
+type Model struct {
+	ID          string // content hash: sha256 of model.json
+	CircuitID   string // model.json's model_id
+	Constraints int64
+	MemoryBytes int64
+	SizeBytes   int64
+	Created     time.Time
+}
+
+// Claim describes the worker asking for a job.
+type Claim struct {
+	Worker    string
+	MaxMemory int64         // jobs whose MemoryBytes exceed it are skipped; 0: no limit
+	TTL       time.Duration // lease length
+}
+
+// JobStore is the durable state of the farm. Every method is safe for
+// concurrent use, also from several processes sharing one database (PostgreSQL).
+type JobStore interface {
+	// Submit inserts j (State, Attempts, Token are set by the store). If j.Key
+	// is set and a job with that key exists, it returns that job and false, or
+	// ErrKeyConflict when model, input or prover differ.
+	Submit(ctx context.Context, j *Job) (*Job, bool, error)
+	Get(ctx context.Context, id string) (*Job, error)
+	// Claim leases the oldest queued job that fits c, incrementing its
+	// attempts and token. It returns nil, nil when none fits.
+	Claim(ctx context.Context, c Claim) (*Job, error)
+	// Heartbeat extends the lease (id, token) by ttl and records progress.
+	Heartbeat(ctx context.Context, id string, token int64, ttl time.Duration, progress string) error
+	// Complete stores the proof of lease (id, token) and marks the job done.
+	Complete(ctx context.Context, id string, token int64, proof []byte, proveSecs float64) error
+	// Fail ends attempt (id, token): back to queued if retry and attempts are
+	// left, else failed with reason.
+	Fail(ctx context.Context, id string, token int64, reason string, retry bool) error
+	// Release hands lease (id, token) back without counting the attempt (a
+	// coordinator shutting down gracefully).
+	Release(ctx context.Context, id string, token int64) error
+	// Reap ends every lease that expired before now as a failed attempt.
+	Reap(ctx context.Context, now time.Time) (int, error)
+	// Cancel cancels a live job; a terminal one is returned unchanged.
+	Cancel(ctx context.Context, id string) (*Job, error)
+	// Proof returns proof.json of a done job, or ErrNotDone.
+	Proof(ctx context.Context, id string) ([]byte, error)
+	// Counts returns the number of jobs in each state.
+	Counts(ctx context.Context) (map[State]int, error)
+
+	PutModel(ctx context.Context, m *Model) error
+	GetModel(ctx context.Context, id string) (*Model, error)
+	ListModels(ctx context.Context) ([]*Model, error)
+
+	Close() error
+}
+
+// Open opens the store named by url: "postgres://..." or "postgresql://..."
+// for PostgreSQL, otherwise a SQLite file path (an optional "sqlite://"
+// prefix is stripped).
+func Open(ctx context.Context, url string) (JobStore, error) {
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		return OpenPostgres(ctx, url)
+	}
+	return OpenSQLite(ctx, strings.TrimPrefix(url, "sqlite://"))
+}
