@@ -68,7 +68,10 @@ func (c *Circuit) Define(api frontend.API) error {
 			c.costs[row] = rowCost{g.Constraints() - before, g.RangeBits - bits}
 		}
 	}
-	mark(0, func() { api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, p.ActBits))) })
+	mark(0, func() {
+		api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, p.ActBits)))
+		checkIntInputs(g, p, c.X)
+	})
 
 	for id, t := range p.Tensors {
 		if t.Const != nil {
