@@ -16,6 +16,7 @@ import (
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
 	"github.com/zkml/zkml/verifier"
 )
@@ -130,7 +131,15 @@ func Solve(a *model.Artifacts, r Request) (*Witness, error) {
 			x[i][j] = e
 		}
 	}
-	w.Full = &model.Circuit{Model: w.Public[0], Input: w.Public[1], Output: w.Public[2], Job: w.Public[3], Prover: w.Public[4], X: x}
+	full := &model.Circuit{Model: w.Public[0], Input: w.Public[1], Output: w.Public[2], Job: w.Public[3], Prover: w.Public[4], X: x}
+	if a.Meta.Weights == "private" {
+		if !a.HasWeights {
+			return nil, fmt.Errorf("%w: the model's weights are private and %s is missing from the artifacts", model.ErrArtifacts, model.WeightsFile)
+		}
+		ws, bs := ops.FlatParams(p)
+		full.W, full.B = vars(ws), vars(bs)
+	}
+	w.Full = full
 	return w, nil
 }
 
@@ -175,6 +184,16 @@ func (pr *Prover) File(w *Witness, proof groth16.Proof) (*verifier.ProofFile, er
 		Prover:          fmt.Sprintf("0x%040x", w.Public[4]),
 		InputCommitment: verifier.Hex(w.Public[1]),
 	}
+	if pr.A.Meta.Input == "public" {
+		for i, id := range p.Inputs {
+			s := math.Ldexp(1, -p.Tensors[id].Frac)
+			in := make([]float64, len(w.Input[i]))
+			for j, q := range w.Input[i] {
+				in[j] = float64(q) * s
+			}
+			pf.InputData = append(pf.InputData, in)
+		}
+	}
 	for _, v := range w.Public {
 		pf.PublicInputs = append(pf.PublicInputs, verifier.Hex(v))
 	}
@@ -211,4 +230,12 @@ func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 		pr.cpuPK = pk
 	}
 	return CPU{}.Prove(pr.CCS, pr.cpuPK, full)
+}
+
+func vars(v []int64) []frontend.Variable {
+	out := make([]frontend.Variable, len(v))
+	for i, e := range v {
+		out[i] = e
+	}
+	return out
 }

@@ -22,8 +22,11 @@ type ProofFile struct {
 	JobID  string `json:"job_id"`
 	Prover string `json:"prover"`
 	// InputCommitment is the Poseidon2 commitment of the quantized input.
-	InputCommitment string  `json:"input_commitment"`
-	ProveSeconds    float64 `json:"prove_seconds,omitempty"`
+	InputCommitment string `json:"input_commitment"`
+	// InputData discloses the quantized input (dequantized) for models
+	// compiled with --input public; verify checks it against the commitment.
+	InputData    [][]float64 `json:"input_data,omitempty"`
+	ProveSeconds float64     `json:"prove_seconds,omitempty"`
 }
 
 // ReadProofFile reads and parses proof.json.

@@ -16,6 +16,7 @@ import (
 	"github.com/consensys/gnark/backend/witness"
 
 	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/tensor"
 )
 
 var (
@@ -101,6 +102,24 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 		}
 		if ic.Cmp(pub[1]) != 0 {
 			return nil, fmt.Errorf("%w: input_commitment differs from public input input", ErrMismatch)
+		}
+	}
+	if a.Meta.Input == "public" {
+		if len(p.InputData) == 0 {
+			return nil, fmt.Errorf("%w: the model discloses its input (--input public) but the proof file has no input_data", ErrMismatch)
+		}
+		ins := make([]*tensor.T, len(p.InputData))
+		for i, v := range p.InputData {
+			if i < len(a.Prog.Inputs) {
+				ins[i] = &tensor.T{Shape: a.Prog.Tensors[a.Prog.Inputs[i]].Shape, Data: v}
+			}
+		}
+		q, err := model.QuantizeInputs(a.Prog, ins)
+		if err != nil {
+			return nil, fmt.Errorf("%w: input_data: %v", ErrMismatch, err)
+		}
+		if model.InputCommitment(a.Prog, q).Cmp(pub[1]) != 0 {
+			return nil, fmt.Errorf("%w: input_data is not the input the proof commits to", ErrMismatch)
 		}
 	}
 	outs, err := QuantizeOutputs(a, p.OutputData)

@@ -60,7 +60,15 @@ type Meta struct {
 	Layers         []LayerReport     `json:"layers"`
 	ProveMemory    int64             `json:"prove_memory_estimate_bytes"`
 	Files          map[string]string `json:"files_sha256"`
-	CreatedAt      string            `json:"created_at"`
+	// Weights is "public" (circuit constants) or "private" (a witness
+	// committed by the model id; WeightBits and BiasBits are the packing
+	// widths). Input is "hashed" (proofs carry only the commitment) or
+	// "public" (proofs disclose input_data).
+	Weights    string `json:"weights,omitempty"`
+	WeightBits int    `json:"weight_bits,omitempty"`
+	BiasBits   int    `json:"bias_bits,omitempty"`
+	Input      string `json:"input,omitempty"`
+	CreatedAt  string `json:"created_at"`
 }
 
 // Stage reports a named step and how long it took.
@@ -90,11 +98,26 @@ func GnarkVersion() string {
 // CompileCircuit builds the constraint system of a quantized model and fills
 // the per-layer constraint counts of q.Layers.
 func CompileCircuit(q *Quantized, hashOutput bool) (constraint.ConstraintSystem, *big.Int, error) {
-	id, err := ModelID(q.Prog)
-	if err != nil {
-		return nil, nil, err
+	return CompileCircuitModes(q, Modes{HashOutput: hashOutput})
+}
+
+// CompileCircuitModes is CompileCircuit in the given modes; with private
+// weights the model id is PrivateModelID and m's widths are filled in.
+func CompileCircuitModes(q *Quantized, m Modes) (constraint.ConstraintSystem, *big.Int, error) {
+	m.HashOutput = HashesOutput(q.Prog, m.HashOutput)
+	var id *big.Int
+	if m.PrivateWeights {
+		if m.WBits == 0 {
+			m.WBits, m.BBits = ops.ParamWidths(q.Prog)
+		}
+		id = PrivateModelID(q.Prog, m.WBits, m.BBits)
+	} else {
+		var err error
+		if id, err = ModelID(q.Prog); err != nil {
+			return nil, nil, err
+		}
 	}
-	c := NewCircuit(q.Prog, id, HashesOutput(q.Prog, hashOutput))
+	c := NewCircuitModes(q.Prog, id, m)
 	n := len(q.Prog.Layers)
 	c.costs = make([]rowCost, n+2)
 	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c, frontend.WithCompressThreshold(1<<16))
@@ -129,8 +152,13 @@ func CompileCircuit(q *Quantized, hashOutput bool) (constraint.ConstraintSystem,
 // CompileOptions configure Compile.
 type CompileOptions struct {
 	HashOutput bool
-	Source     string // path of the ONNX file, recorded in model.json
-	Stage      Stage
+	// PrivateWeights: weights are a private witness (weights.bin), the model
+	// id is their Poseidon2 commitment.
+	PrivateWeights bool
+	// PublicInput: proofs disclose the input and verify checks its commitment.
+	PublicInput bool
+	Source      string // path of the ONNX file, recorded in model.json
+	Stage       Stage
 }
 
 // Compile builds the circuit, runs the Groth16 setup and writes the artifacts
@@ -143,7 +171,11 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 	}
 	var ccs constraint.ConstraintSystem
 	var id *big.Int
-	if err := timed(o.Stage, "circuit", func() (err error) { ccs, id, err = CompileCircuit(q, o.HashOutput); return }); err != nil {
+	modes := Modes{HashOutput: o.HashOutput, PrivateWeights: o.PrivateWeights}
+	if o.PrivateWeights {
+		modes.WBits, modes.BBits = ops.ParamWidths(q.Prog)
+	}
+	if err := timed(o.Stage, "circuit", func() (err error) { ccs, id, err = CompileCircuitModes(q, modes); return }); err != nil {
 		return nil, err
 	}
 	var pk groth16.ProvingKey
@@ -172,6 +204,13 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 	if HashesOutput(q.Prog, o.HashOutput) {
 		meta.OutputEncoding = "poseidon2"
 	}
+	meta.Weights, meta.Input = "public", "hashed"
+	if o.PrivateWeights {
+		meta.Weights, meta.WeightBits, meta.BiasBits = "private", modes.WBits, modes.BBits
+	}
+	if o.PublicInput {
+		meta.Input = "public"
+	}
 	for _, id := range q.Prog.Inputs {
 		meta.Inputs = append(meta.Inputs, tensorMeta(q.Prog.Tensors[id]))
 	}
@@ -199,10 +238,16 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 			name string
 			w    func(io.Writer) error
 		}{
-			{ProgramFile, func(w io.Writer) error { return gob.NewEncoder(w).Encode(q.Prog) }},
+			{ProgramFile, func(w io.Writer) error { return writeProgram(w, q.Prog, o.PrivateWeights) }},
 			{CircuitFile, func(w io.Writer) error { _, err := ccs.WriteTo(w); return err }},
 			{PKFile, func(w io.Writer) error { _, err := pk.WriteRawTo(w); return err }},
 			{VKFile, func(w io.Writer) error { _, err := vk.WriteRawTo(w); return err }},
+		}
+		if o.PrivateWeights {
+			writers = append(writers, struct {
+				name string
+				w    func(io.Writer) error
+			}{WeightsFile, func(w io.Writer) error { return writeWeights(w, q.Prog) }})
 		}
 		for _, f := range writers {
 			sum, err := writeFile(filepath.Join(tmp, f.name), f.w)
@@ -277,6 +322,8 @@ type Artifacts struct {
 	Prog *ops.Program
 	VK   groth16.VerifyingKey
 	ID   *big.Int
+	// HasWeights: the private weights were loaded (weights.bin).
+	HasWeights bool
 }
 
 // LoadMeta reads model.json of dir.
@@ -311,6 +358,9 @@ func Load(dir string) (*Artifacts, error) {
 		a.Prog = new(ops.Program)
 		return gob.NewDecoder(r).Decode(a.Prog)
 	}); err != nil {
+		return nil, err
+	}
+	if err := loadWeights(dir, a); err != nil {
 		return nil, err
 	}
 	a.VK = groth16.NewVerifyingKey(ecc.BN254)

@@ -24,7 +24,11 @@ type Circuit struct {
 	Prover frontend.Variable `gnark:",public"`
 	// X holds the quantized inputs, one slice per model input.
 	X [][]frontend.Variable
+	// W and B hold the weights and biases of the ParamLayers when they are a
+	// private witness (--weights private); empty otherwise.
+	W, B []frontend.Variable
 
+	modes   Modes
 	prog    *ops.Program
 	modelID *big.Int
 	hashOut bool
@@ -46,13 +50,40 @@ func NewCircuit(p *ops.Program, modelID *big.Int, hashOutput bool) *Circuit {
 	return c
 }
 
+// Modes are the privacy and encoding choices of a circuit.
+type Modes struct {
+	HashOutput bool
+	// PrivateWeights makes the weights a private witness committed by the
+	// model public input; WBits and BBits are the packing widths of weights
+	// and biases.
+	PrivateWeights bool
+	WBits, BBits   int
+}
+
+// NewCircuitModes returns the circuit of p in the given modes.
+func NewCircuitModes(p *ops.Program, modelID *big.Int, m Modes) *Circuit {
+	c := NewCircuit(p, modelID, m.HashOutput)
+	c.modes = m
+	if m.PrivateWeights {
+		w, b := ops.FlatParams(p)
+		c.W, c.B = make([]frontend.Variable, len(w)), make([]frontend.Variable, len(b))
+	}
+	return c
+}
+
 // Define implements frontend.Circuit.
 func (c *Circuit) Define(api frontend.API) error {
 	p := c.prog
 	g := gadgets.New(api, gadgets.WithLimbBits(p.LimbBits))
 
-	// model: the verifying key binds the weights, so the commitment is a constant
-	api.AssertIsEqual(c.Model, c.modelID)
+	if c.modes.PrivateWeights {
+		// model: Poseidon2 of the packed private weights and biases
+		packed := append(g.Pack(c.W, c.modes.WBits), g.Pack(c.B, c.modes.BBits)...)
+		api.AssertIsEqual(c.Model, g.Hash(packed))
+	} else {
+		// model: the verifying key binds the weights, so the commitment is a constant
+		api.AssertIsEqual(c.Model, c.modelID)
+	}
 
 	// input: Poseidon2 of the packed (and so range-checked) quantized inputs
 	vals := make([][]frontend.Variable, len(p.Tensors))
@@ -68,7 +99,10 @@ func (c *Circuit) Define(api frontend.API) error {
 			c.costs[row] = rowCost{g.Constraints() - before, g.RangeBits - bits}
 		}
 	}
-	mark(0, func() { api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, p.ActBits))) })
+	mark(0, func() {
+		api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, p.ActBits)))
+		checkIntInputs(g, p, c.X)
+	})
 
 	for id, t := range p.Tensors {
 		if t.Const != nil {
@@ -78,11 +112,25 @@ func (c *Circuit) Define(api frontend.API) error {
 			}
 		}
 	}
+	wOff, bOff := 0, 0
 	for i, l := range p.Layers {
 		b := l.Base()
 		in := make([][]frontend.Variable, len(b.In))
 		for k, id := range b.In {
 			in[k] = vals[id]
+		}
+		if pl, ok := l.(ops.ParamLayer); ok && c.modes.PrivateWeights {
+			if w, bias := pl.Params(); w != nil {
+				wv := c.W[wOff : wOff+len(w)]
+				wOff += len(w)
+				var bv []frontend.Variable
+				if bias != nil {
+					bv = c.B[bOff : bOff+len(bias)]
+					bOff += len(bias)
+				}
+				mark(1+i, func() { vals[b.Out] = pl.DefineParams(g, in, wv, bv) })
+				continue
+			}
 		}
 		mark(1+i, func() { vals[b.Out] = l.Define(g, in) })
 	}

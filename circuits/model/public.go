@@ -52,3 +52,11 @@ func OutputValue(p *ops.Program, outs [][]int64, hashed bool) *big.Int {
 
 // Reduce maps an arbitrary non-negative integer (a job id) into the field.
 func Reduce(v *big.Int) *big.Int { return new(big.Int).Mod(v, fr.Modulus()) }
+
+// PrivateModelID is the model commitment with private weights: Poseidon2 of
+// the weights packed at wBits and the biases packed at bBits, as the circuit
+// computes it.
+func PrivateModelID(p *ops.Program, wBits, bBits int) *big.Int {
+	w, b := ops.FlatParams(p)
+	return gadgets.HashInts(append(gadgets.PackInts(w, wBits), gadgets.PackInts(b, bBits)...))
+}

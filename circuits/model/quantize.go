@@ -71,8 +71,11 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		cfg.LimbBits = ops.AutoLimbBits(n)
 	}
 	b := ops.NewBuilder(cfg, pg.Consts, shapes, stats)
+	for _, o := range pg.Outputs {
+		b.Outputs[o.Name] = true
+	}
 	for _, in := range pg.Inputs {
-		b.AddInput(in.Name, in.Shape)
+		b.AddTypedInput(in.Name, in.Shape, in.DType)
 	}
 	for _, n := range pg.Nodes {
 		s, err := ops.Lookup(n)
@@ -156,6 +159,11 @@ func QuantizeInputs(p *ops.Program, in []*tensor.T) ([][]int64, error) {
 				return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%v is not a finite number", v)}
 			}
 			q := math.Round(v * s)
+			if lo, hi, ok := t.IntRange(); ok {
+				if q != v || q < float64(lo) || q > float64(hi) {
+					return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%v is not a %s value (an integer in [%d, %d])", v, ops.DTypeName(t.DType), lo, hi)}
+				}
+			}
 			if q < -lim || q >= lim {
 				return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%g is beyond the calibrated range [%g, %g); recompile with --calibration data that covers it", v, -lim/s, (lim-1)/s)}
 			}

@@ -227,7 +227,7 @@ func Tensor(t *onnxpb.TensorProto) (*tensor.T, error) {
 			return nil, fmt.Errorf("holds %d values, shape %v needs %d", len(data), shape, n)
 		}
 	}
-	return &tensor.T{Shape: shape, Data: data}, nil
+	return &tensor.T{Shape: shape, Data: data, DType: int(dt)}, nil
 }
 
 // half decodes an IEEE 754 binary16 value.

@@ -40,18 +40,21 @@ type Builder struct {
 	Consts map[string]*tensor.T
 	Stats  map[string]Stat
 	Shapes map[string]tensor.Shape
-	ids    map[string]int
+	// Outputs marks the graph outputs.
+	Outputs map[string]bool
+	ids     map[string]int
 }
 
 // NewBuilder returns a builder for a graph whose shapes and statistics are known.
 func NewBuilder(cfg Config, consts map[string]*tensor.T, shapes map[string]tensor.Shape, stats map[string]Stat) *Builder {
 	return &Builder{
-		Cfg:    cfg,
-		Prog:   &Program{ActBits: cfg.ActBits, LimbBits: cfg.LimbBits},
-		Consts: consts,
-		Stats:  stats,
-		Shapes: shapes,
-		ids:    map[string]int{},
+		Cfg:     cfg,
+		Prog:    &Program{ActBits: cfg.ActBits, LimbBits: cfg.LimbBits},
+		Consts:  consts,
+		Stats:   stats,
+		Shapes:  shapes,
+		Outputs: map[string]bool{},
+		ids:     map[string]int{},
 	}
 }
 

@@ -18,6 +18,9 @@ type TensorInfo struct {
 	Frac  int
 	Bits  int
 	Const []int64
+	// DType is the ONNX element type of an exact integer tensor (uint8, int8,
+	// int32: Frac 0) and 0 for fixed-point tensors.
+	DType int `json:",omitempty"`
 }
 
 // Program is the quantized model: integer tensors and the layers between them,

@@ -54,6 +54,9 @@ func (s Shape) String() string { return fmt.Sprint([]int(s)) }
 type T struct {
 	Shape Shape
 	Data  []float64
+	// DType is the ONNX element type of an imported constant (0 when unknown
+	// or computed); quantized operators read it from zero points.
+	DType int
 }
 
 // New returns a zero tensor of the given shape.

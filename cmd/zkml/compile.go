@@ -98,6 +98,9 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	modelPath := fs.String("model", "", "ONNX model file")
 	out := fs.String("out", "", "directory to write the artifacts to (must not exist or be empty)")
 	hashOut := fs.Bool("hash-output", false, "make the output public input a Poseidon2 commitment even when the outputs fit in one field element")
+	weights := fs.String("weights", "public", "public: weights are circuit constants; private: weights are a private witness committed by the model id (weights.bin)")
+	inputMode := fs.String("input", "hashed", "hashed: proofs carry only the input's Poseidon2 commitment; public: proofs also disclose input_data and verify checks it")
+	outputMode := fs.String("output", "public", "public: outputs packed into the public input when they fit; hashed: always their Poseidon2 commitment")
 	var qf quantFlags
 	qf.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -108,6 +111,11 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := qf.check(); err != nil {
 		return err
+	}
+	for _, f := range []struct{ name, val, a, b string }{{"weights", *weights, "public", "private"}, {"input", *inputMode, "hashed", "public"}, {"output", *outputMode, "public", "hashed"}} {
+		if f.val != f.a && f.val != f.b {
+			return fmt.Errorf("--%s %q: must be %s or %s", f.name, f.val, f.a, f.b)
+		}
 	}
 	st := stager(stderr, "compile")
 	var g *graph.Graph
@@ -125,7 +133,7 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	}); err != nil {
 		return err
 	}
-	meta, err := model.Compile(q, *out, model.CompileOptions{HashOutput: *hashOut, Source: *modelPath, Stage: st})
+	meta, err := model.Compile(q, *out, model.CompileOptions{HashOutput: *hashOut || *outputMode == "hashed", PrivateWeights: *weights == "private", PublicInput: *inputMode == "public", Source: *modelPath, Stage: st})
 	if err != nil {
 		return err
 	}
