@@ -155,8 +155,7 @@ contract Verifier {
         ok = ok && _mulAdd(l, K4_X, K4_Y, input[3]);
         ok = ok && _mulAdd(l, K5_X, K5_Y, input[4]);
         ok = ok && _mulAdd(l, K6_X, K6_Y, h);
-        ok = ok && _mulAdd(l, p[8], p[9], 1);
-        if (!ok) return false;
+        if (!ok || !_add(l, p[8], p[9])) return false;
 
         // Folding coefficient over the whole statement.
         uint256 rho = uint256(keccak256(abi.encodePacked("zkml-groth16-bsb22", p, input))) % R;
@@ -230,6 +229,18 @@ contract Verifier {
             mstore(add(f, 0x40), mload(acc))
             mstore(add(f, 0x60), mload(add(acc, 0x20)))
             ok := and(ok, staticcall(gas(), 0x06, f, 0x80, acc, 0x40))
+        }
+    }
+
+    /// acc += (x, y) with the ecAdd precompile.
+    function _add(uint256[2] memory acc, uint256 x, uint256 y) internal view returns (bool ok) {
+        assembly ("memory-safe") {
+            let f := mload(0x40)
+            mstore(f, x)
+            mstore(add(f, 0x20), y)
+            mstore(add(f, 0x40), mload(acc))
+            mstore(add(f, 0x60), mload(add(acc, 0x20)))
+            ok := staticcall(gas(), 0x06, f, 0x80, acc, 0x40)
         }
     }
 

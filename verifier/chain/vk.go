@@ -15,6 +15,7 @@ import (
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/contracts/registry"
+	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/verifier"
 )
 
@@ -103,4 +104,14 @@ func ProofCalldata(pf *verifier.ProofFile) (*Calldata, error) {
 	}
 	cd.Output = cd.Public[2]
 	return cd, nil
+}
+
+// InputCommitment is the input public input for inputs to a compiled model:
+// what a requester passes to RequestJob.
+func InputCommitment(a *model.Artifacts, inputs [][]float64) (*big.Int, error) {
+	w, err := prover.Solve(a, prover.Request{Inputs: inputs})
+	if err != nil {
+		return nil, err
+	}
+	return w.Public[1], nil
 }
