@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"compile": {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
 	"prove":   {"prove one inference from an input file", runProve},
 	"verify":  {"verify a proof file against compiled artifacts", runVerify},
+	"demo":    {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
 }
 
 func main() {

@@ -372,3 +372,12 @@ func (c *Client) Wait(ctx context.Context, hash common.Hash) (*types.Receipt, er
 		}
 	}
 }
+
+// Transfer sends wei to an address (funding other parties' keys).
+func (c *Client) Transfer(ctx context.Context, to common.Address, wei *big.Int) (*types.Receipt, error) {
+	rc, err := c.send(ctx, &to, nil, wei)
+	if err != nil {
+		return nil, fmt.Errorf("sending %s wei to %s: %w", wei, to, err)
+	}
+	return rc, nil
+}
