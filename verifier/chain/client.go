@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
@@ -362,7 +363,9 @@ func (c *Client) Wait(ctx context.Context, hash common.Hash) (*types.Receipt, er
 		if err == nil {
 			return rc, nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		// A node still indexing transactions (a fresh geth) answers with an
+		// error rather than "not found": wait for it too.
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
 			return nil, err
 		}
 		select {
