@@ -355,10 +355,10 @@ func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg) (*types.Transac
 // Wait returns the receipt of a sent transaction, mining a block first on
 // the embedded chain.
 func (c *Client) Wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
-	if c.Chain.Sim != nil {
-		c.Chain.Sim.Commit()
-	}
 	for {
+		if c.Chain.Sim != nil {
+			c.Chain.Sim.Commit() // the transaction may reach the pool after a commit: mine until it is in
+		}
 		rc, err := c.Chain.TransactionReceipt(ctx, hash)
 		if err == nil {
 			return rc, nil
@@ -368,10 +368,14 @@ func (c *Client) Wait(ctx context.Context, hash common.Hash) (*types.Receipt, er
 		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
 			return nil, err
 		}
+		poll := c.Poll
+		if c.Chain.Sim != nil {
+			poll = 5 * time.Millisecond
+		}
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("waiting for tx %s: %w", hash, ctx.Err())
-		case <-time.After(c.Poll):
+		case <-time.After(poll):
 		}
 	}
 }

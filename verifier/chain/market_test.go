@@ -107,6 +107,7 @@ func TestMarket(t *testing.T) {
 			t.Fatalf("early refund: got %v, want ErrDeadlineNotPassed", err)
 		}
 		cd2 := m.prove(job2, m.prover.From)
+		m.chain.Sim.Commit()
 		if err := m.chain.Sim.AdjustTime(2 * time.Hour); err != nil {
 			t.Fatal(err)
 		}

@@ -76,6 +76,7 @@ func TestWithdrawReentrancy(t *testing.T) {
 		t.Fatal(err)
 	}
 	attackJob := big.NewInt(2)
+	m.chain.Sim.Commit()
 	if err := m.chain.Sim.AdjustTime(2 * time.Minute); err != nil {
 		t.Fatal(err)
 	}
