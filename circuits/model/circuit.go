@@ -154,10 +154,14 @@ func (c *Circuit) bindOutputs(api frontend.API, g *gadgets.Ctx, vals [][]fronten
 		api.AssertIsEqual(c.Output, g.Hash(packed))
 	}
 
-	// job and prover: bound by constraints so a proof cannot be replayed for
-	// another job or claimed by another address
-	g.Unsigned(c.Prover, ProverBits)
+	// job and prover: each appears in a constraint, so the proof binds them
+	// and cannot be replayed for another job or claimed by another address.
+	// (No range check on them: the commitment of the range-check argument
+	// must cover private wires only, for the on-chain verifier; the prover
+	// checks an address has 160 bits before proving, and a contract passes
+	// msg.sender, which always has.)
 	api.AssertIsEqual(api.Mul(c.Job, c.Job), api.Mul(c.Job, c.Job))
+	api.AssertIsEqual(api.Mul(c.Prover, c.Prover), api.Mul(c.Prover, c.Prover))
 }
 
 // OutputWidth is the slot width of the packed outputs: the widest output tensor.

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/zkml/zkml/circuits/onnx/onnxpb"
+	"github.com/zkml/zkml/internal/gethtest"
 	"github.com/zkml/zkml/verifier"
 )
 
@@ -267,4 +268,47 @@ func writeModel(t *testing.T, dir, op string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func TestDemo(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run([]string{"demo", "--json"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var res demoResult
+	if err := json.Unmarshal([]byte(strings.TrimSpace(stdout.String())), &res); err != nil {
+		t.Fatalf("last line is not JSON: %v\n%s", err, stdout.String())
+	}
+	if !res.VerifiedOnchain || res.PaidWei != "9000000000000000" || res.RoyaltyWei != "1000000000000000" || res.JobID != "1" {
+		t.Fatalf("demo result %+v", res)
+	}
+	if res.SettleGas == 0 || res.SettleGas > 400_000 || res.VerifyGas == 0 || res.VerifyGas >= res.SettleGas {
+		t.Fatalf("gas: verify %d, settle %d (budget 400k)", res.VerifyGas, res.SettleGas)
+	}
+	t.Logf("verify_gas=%d settle_gas=%d register_gas=%d", res.VerifyGas, res.SettleGas, res.RegisterGas)
+	for _, bad := range [][]string{{"demo", "--rpc", "http://127.0.0.1:1"}, {"demo", "--price", "0"}, {"demo", "--royalty-bps", "10001"}} {
+		if code := run(bad, &stdout, &stderr); code != exitBadInput {
+			t.Errorf("%v: exit %d, want %d", bad, code, exitBadInput)
+		}
+	}
+}
+
+// TestDemoGeth runs the demo against a real geth --dev over JSON-RPC.
+func TestDemoGeth(t *testing.T) {
+	if !gethtest.Enabled() {
+		t.Skip("set ZKML_GETH=1 to run against geth --dev (.ci/run does)")
+	}
+	url := gethtest.Start(t)
+	var stdout, stderr strings.Builder
+	if code := run([]string{"demo", "--json", "--rpc", url, "--key", gethtest.DevKey}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var res demoResult
+	if err := json.Unmarshal([]byte(strings.TrimSpace(stdout.String())), &res); err != nil {
+		t.Fatalf("last line is not JSON: %v\n%s", err, stdout.String())
+	}
+	if !res.VerifiedOnchain || res.PaidWei != "9000000000000000" {
+		t.Fatalf("demo result %+v", res)
+	}
+	t.Logf("geth --dev: verify_gas=%d settle_gas=%d", res.VerifyGas, res.SettleGas)
 }

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Verifier} from "../verifier/Verifier.sol";
+
+/// @title zkml market: models, escrowed jobs, proof-gated settlement.
+/// @notice A model owner registers a model with its Groth16 verifying key, a
+/// price and a royalty; the registry deploys the model's verifier itself, so
+/// the verifier that gates payment is always this code with that key. A
+/// requester escrows the price for one inference on a committed input; the
+/// first address that submits a valid proof bound to that job and to itself
+/// is credited the price less the royalty, the model owner the royalty. After
+/// the deadline an unpaid job is refunded. Payments are pulled with withdraw.
+/// @dev The public inputs of a proof are [model commitment, input commitment,
+/// output, job id, submitter address]: the contract supplies all but the
+/// output, so a proof cannot be claimed by another address or for another job.
+contract Registry {
+    uint256 internal constant R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
+    /// Royalties are in basis points of the price.
+    uint16 public constant MAX_ROYALTY_BPS = 10_000;
+
+    enum Status {
+        None,
+        Open,
+        Paid,
+        Refunded
+    }
+
+    struct Model {
+        address owner;
+        uint96 price;
+        Verifier verifier;
+        uint16 royaltyBps;
+        uint256 commitment;
+    }
+
+    /// Packed in three slots: settlement rewrites only the second.
+    struct Job {
+        address requester;
+        uint96 amount;
+        address prover;
+        uint40 deadline;
+        Status status;
+        uint48 model;
+        uint256 inputCommitment;
+    }
+
+    /// Models by id (1, 2, ...).
+    mapping(uint256 => Model) public models;
+    /// Jobs by id (1, 2, ...).
+    mapping(uint256 => Job) public jobs;
+    /// Wei each address can withdraw, plus one once the account is open: an
+    /// open account's slot never returns to zero, so crediting it costs a
+    /// storage update rather than a new slot (about 17k gas less a payment).
+    mapping(address => uint256) internal credit;
+    uint256 public modelCount;
+    uint256 public jobCount;
+    bool transient locked;
+
+    event ModelRegistered(
+        uint256 indexed model, address indexed owner, address verifier, uint256 commitment, uint256 price, uint16 royaltyBps
+    );
+    event JobRequested(
+        uint256 indexed job,
+        uint256 indexed model,
+        address indexed requester,
+        uint256 inputCommitment,
+        uint256 amount,
+        uint64 deadline
+    );
+    event JobPaid(
+        uint256 indexed job, address indexed prover, uint256 output, uint256 proverAmount, uint256 royalty
+    );
+    event JobRefunded(uint256 indexed job, address indexed requester, uint256 amount);
+    event Withdrawn(address indexed account, uint256 amount);
+
+    error NotInField(string what);
+    error RoyaltyTooHigh(uint16 royaltyBps);
+    error UnknownModel(uint256 model);
+    error UnknownJob(uint256 job);
+    error WrongPayment(uint256 sent, uint256 price);
+    error DeadlinePassed(uint256 deadline, uint256 now_);
+    error DeadlineTooFar(uint64 deadline);
+    error DeadlineNotPassed(uint256 deadline, uint256 now_);
+    error JobNotOpen(uint256 job, Status status);
+    error ProofRejected(uint256 job);
+    error NothingToWithdraw(address account);
+    error TransferFailed(address account, uint256 amount);
+    error Reentrancy();
+
+    /// @notice Wei account can withdraw.
+    function balances(address account) external view returns (uint256) {
+        uint256 c = credit[account];
+        return c == 0 ? 0 : c - 1;
+    }
+
+    /// @notice Opens the caller's account so that later payments to it are
+    /// cheaper; registering a model opens the owner's. Optional.
+    function openAccount() external {
+        if (credit[msg.sender] == 0) credit[msg.sender] = 1;
+    }
+
+    function _credit(address account, uint256 amount) internal {
+        uint256 c = credit[account];
+        credit[account] = (c == 0 ? 1 : c) + amount;
+    }
+
+    modifier nonReentrant() {
+        if (locked) revert Reentrancy();
+        locked = true;
+        _;
+        locked = false;
+    }
+
+    /// @notice Registers a model and deploys its verifier.
+    /// @param commitment the model's Poseidon2 commitment (model.json's model_id).
+    /// @param vk the model's Groth16 verifying key.
+    /// @param price wei a job costs.
+    /// @param royaltyBps the model owner's share of each payment, basis points.
+    function registerModel(uint256 commitment, Verifier.VerifyingKey calldata vk, uint96 price, uint16 royaltyBps)
+        external
+        returns (uint256 id)
+    {
+        if (commitment >= R) revert NotInField("commitment");
+        if (royaltyBps > MAX_ROYALTY_BPS) revert RoyaltyTooHigh(royaltyBps);
+        Verifier v = new Verifier(vk);
+        if (credit[msg.sender] == 0) credit[msg.sender] = 1;
+        id = ++modelCount;
+        models[id] = Model({owner: msg.sender, price: price, verifier: v, royaltyBps: royaltyBps, commitment: commitment});
+        emit ModelRegistered(id, msg.sender, address(v), commitment, price, royaltyBps);
+    }
+
+    /// @notice Escrows the model's price for one inference on the committed input.
+    /// @param model the model id.
+    /// @param inputCommitment Poseidon2 commitment of the quantized input.
+    /// @param deadline unix time until which a proof may be submitted; then refund.
+    function requestJob(uint256 model, uint256 inputCommitment, uint64 deadline)
+        external
+        payable
+        returns (uint256 id)
+    {
+        Model storage m = models[model];
+        if (m.owner == address(0)) revert UnknownModel(model);
+        if (inputCommitment >= R) revert NotInField("inputCommitment");
+        if (msg.value != m.price) revert WrongPayment(msg.value, m.price);
+        if (deadline <= block.timestamp) revert DeadlinePassed(deadline, block.timestamp);
+        if (deadline > type(uint40).max) revert DeadlineTooFar(deadline);
+        id = ++jobCount;
+        jobs[id] = Job({
+            requester: msg.sender,
+            amount: uint96(msg.value),
+            deadline: uint40(deadline),
+            model: uint48(model),
+            status: Status.Open,
+            prover: address(0),
+            inputCommitment: inputCommitment
+        });
+        emit JobRequested(id, model, msg.sender, inputCommitment, msg.value, deadline);
+    }
+
+    /// @notice Settles a job: verifies a proof bound to this job and to the
+    /// sender, then credits the sender and the model owner.
+    /// @param job the job id.
+    /// @param proof gnark's MarshalSolidity encoding (384 bytes).
+    /// @param output the output public input: the packed quantized outputs
+    /// (offset-binary slots, little-endian) or their Poseidon2 commitment.
+    function submitProof(uint256 job, bytes calldata proof, uint256 output) external {
+        Job storage j = jobs[job];
+        Status s = j.status;
+        if (s != Status.Open) {
+            if (s == Status.None) revert UnknownJob(job);
+            revert JobNotOpen(job, s);
+        }
+        if (block.timestamp > j.deadline) revert DeadlinePassed(j.deadline, block.timestamp);
+        Model storage m = models[j.model];
+        if (output >= R) revert NotInField("output");
+        uint256[5] memory input = [m.commitment, j.inputCommitment, output, job, uint256(uint160(msg.sender))];
+        if (!m.verifier.verifyProof(proof, input)) revert ProofRejected(job);
+
+        j.status = Status.Paid;
+        j.prover = msg.sender;
+        uint256 amount = j.amount;
+        uint256 royalty = amount * m.royaltyBps / MAX_ROYALTY_BPS;
+        if (royalty > 0) _credit(m.owner, royalty);
+        _credit(msg.sender, amount - royalty);
+        emit JobPaid(job, msg.sender, output, amount - royalty, royalty);
+    }
+
+    /// @notice Returns an unpaid job's escrow to its requester after the deadline.
+    function refund(uint256 job) external {
+        Job storage j = jobs[job];
+        Status s = j.status;
+        if (s != Status.Open) {
+            if (s == Status.None) revert UnknownJob(job);
+            revert JobNotOpen(job, s);
+        }
+        if (block.timestamp <= j.deadline) revert DeadlineNotPassed(j.deadline, block.timestamp);
+        j.status = Status.Refunded;
+        _credit(j.requester, j.amount);
+        emit JobRefunded(job, j.requester, j.amount);
+    }
+
+    /// @notice Sends the caller everything credited to it.
+    function withdraw() external nonReentrant {
+        uint256 c = credit[msg.sender];
+        if (c <= 1) revert NothingToWithdraw(msg.sender);
+        uint256 amount = c - 1;
+        credit[msg.sender] = 1;
+        emit Withdrawn(msg.sender, amount);
+        (bool ok,) = msg.sender.call{value: amount}("");
+        if (!ok) revert TransferFailed(msg.sender, amount);
+    }
+}

@@ -1,0 +1,390 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/consensys/gnark/backend/groth16"
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/zkml/zkml/contracts/registry"
+	contractverifier "github.com/zkml/zkml/contracts/verifier"
+)
+
+// Client talks to one deployed registry with one key. It is safe for
+// concurrent use: sends are serialized and the nonce is tracked locally
+// (re-read from the chain after a failed send).
+type Client struct {
+	Chain    *Chain
+	Registry common.Address
+	From     common.Address
+	// Poll is how often a receipt or new logs are looked for on a JSON-RPC chain.
+	Poll time.Duration
+
+	key     *ecdsa.PrivateKey
+	chainID *big.Int
+	abi     *registry.Registry
+	vabi    *contractverifier.Verifier
+
+	mu    sync.Mutex // protects nonce; held across a send so nonces go out in order
+	nonce *uint64
+}
+
+// Deploy deploys a new registry and returns a client for it.
+func Deploy(ctx context.Context, c *Chain, key *ecdsa.PrivateKey) (*Client, *types.Receipt, error) {
+	cl, err := newClient(ctx, c, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	bin := common.FromHex(registry.RegistryMetaData.Bin)
+	rc, err := cl.send(ctx, nil, bin, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("deploying the registry: %w", err)
+	}
+	cl.Registry = rc.ContractAddress
+	return cl, rc, nil
+}
+
+// New returns a client for the registry at addr.
+func New(ctx context.Context, c *Chain, key *ecdsa.PrivateKey, addr common.Address) (*Client, error) {
+	cl, err := newClient(ctx, c, key)
+	if err != nil {
+		return nil, err
+	}
+	code, err := c.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("no contract at %s on %s", addr, c)
+	}
+	cl.Registry = addr
+	return cl, nil
+}
+
+func newClient(ctx context.Context, c *Chain, key *ecdsa.PrivateKey) (*Client, error) {
+	id, err := c.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s: %w", c, err)
+	}
+	return &Client{
+		Chain: c, From: crypto.PubkeyToAddress(key.PublicKey), Poll: 100 * time.Millisecond,
+		key: key, chainID: id, abi: registry.NewRegistry(), vabi: contractverifier.NewVerifier(),
+	}, nil
+}
+
+// Model is what registering a model takes.
+type Model struct {
+	Commitment *big.Int // model.json's model_id
+	VK         groth16.VerifyingKey
+	Price      *big.Int // wei per job
+	RoyaltyBps uint16   // the owner's share, basis points of the price
+}
+
+// RegisterModel registers m, deploying its verifier, and returns the model id.
+func (c *Client) RegisterModel(ctx context.Context, m Model) (*big.Int, *types.Receipt, error) {
+	vk, err := VerifyingKey(m.VK)
+	if err != nil {
+		return nil, nil, err
+	}
+	if m.Price == nil || m.Price.Sign() < 0 || m.Price.BitLen() > 96 {
+		return nil, nil, fmt.Errorf("price %v: must be within 0..2^96-1 wei", m.Price)
+	}
+	data, err := c.abi.TryPackRegisterModel(m.Commitment, vk, m.Price, m.RoyaltyBps)
+	if err != nil {
+		return nil, nil, err
+	}
+	rc, err := c.send(ctx, &c.Registry, data, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("registering the model: %w", err)
+	}
+	for _, l := range rc.Logs {
+		if ev, err := c.abi.UnpackModelRegisteredEvent(l); err == nil {
+			return ev.Model, rc, nil
+		}
+	}
+	return nil, rc, fmt.Errorf("%w: no ModelRegistered event in %s", ErrReverted, rc.TxHash)
+}
+
+// RequestJob escrows the model's price for one inference on the committed
+// input, open until deadline, and returns the job id.
+func (c *Client) RequestJob(ctx context.Context, model, inputCommitment *big.Int, deadline time.Time) (*big.Int, *types.Receipt, error) {
+	m, err := c.Model(ctx, model)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := c.abi.TryPackRequestJob(model, inputCommitment, uint64(deadline.Unix()))
+	if err != nil {
+		return nil, nil, err
+	}
+	rc, err := c.send(ctx, &c.Registry, data, m.Price)
+	if err != nil {
+		return nil, nil, fmt.Errorf("requesting a job: %w", err)
+	}
+	for _, l := range rc.Logs {
+		if ev, err := c.abi.UnpackJobRequestedEvent(l); err == nil {
+			return ev.Job, rc, nil
+		}
+	}
+	return nil, rc, fmt.Errorf("%w: no JobRequested event in %s", ErrReverted, rc.TxHash)
+}
+
+// SubmitProof submits a proof for job; the proof must bind the job id and
+// this client's address.
+func (c *Client) SubmitProof(ctx context.Context, job *big.Int, cd *Calldata) (*types.Receipt, error) {
+	data, err := c.abi.TryPackSubmitProof(job, cd.Proof, cd.Output)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := c.send(ctx, &c.Registry, data, nil)
+	if err != nil {
+		return nil, fmt.Errorf("submitting the proof for job %s: %w", job, err)
+	}
+	return rc, nil
+}
+
+// Refund returns an unpaid job's escrow to its requester's credit after the deadline.
+func (c *Client) Refund(ctx context.Context, job *big.Int) (*types.Receipt, error) {
+	rc, err := c.send(ctx, &c.Registry, c.abi.PackRefund(job), nil)
+	if err != nil {
+		return nil, fmt.Errorf("refunding job %s: %w", job, err)
+	}
+	return rc, nil
+}
+
+// Withdraw sends this client's credit to its address.
+func (c *Client) Withdraw(ctx context.Context) (*types.Receipt, error) {
+	rc, err := c.send(ctx, &c.Registry, c.abi.PackWithdraw(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("withdrawing: %w", err)
+	}
+	return rc, nil
+}
+
+// Credit is the wei account can withdraw.
+func (c *Client) Credit(ctx context.Context, account common.Address) (*big.Int, error) {
+	out, err := c.call(ctx, &c.Registry, c.abi.PackBalances(account))
+	if err != nil {
+		return nil, err
+	}
+	return c.abi.UnpackBalances(out)
+}
+
+// ModelInfo is a registered model.
+type ModelInfo = registry.ModelsOutput
+
+// Model reads a registered model.
+func (c *Client) Model(ctx context.Context, id *big.Int) (ModelInfo, error) {
+	out, err := c.call(ctx, &c.Registry, c.abi.PackModels(id))
+	if err != nil {
+		return ModelInfo{}, err
+	}
+	m, err := c.abi.UnpackModels(out)
+	if err == nil && m.Owner == (common.Address{}) {
+		err = fmt.Errorf("%w: %s", ErrUnknownModel, id)
+	}
+	return m, err
+}
+
+// Status is a job's state on chain.
+type Status uint8
+
+// Job states, as the registry numbers them.
+const (
+	StatusNone Status = iota
+	StatusOpen
+	StatusPaid
+	StatusRefunded
+)
+
+func (s Status) String() string {
+	switch s {
+	case StatusNone:
+		return "none"
+	case StatusOpen:
+		return "open"
+	case StatusPaid:
+		return "paid"
+	case StatusRefunded:
+		return "refunded"
+	}
+	return fmt.Sprintf("status(%d)", uint8(s))
+}
+
+// Job is a job's state on chain.
+type Job struct {
+	ID              *big.Int
+	Model           *big.Int
+	Requester       common.Address
+	Amount          *big.Int
+	Prover          common.Address // the paid prover, once paid
+	Deadline        time.Time
+	Status          Status
+	InputCommitment *big.Int
+}
+
+// Job reads a job's state: a coordinator re-checks it before proving or
+// sending a proof.
+func (c *Client) Job(ctx context.Context, id *big.Int) (*Job, error) {
+	out, err := c.call(ctx, &c.Registry, c.abi.PackJobs(id))
+	if err != nil {
+		return nil, err
+	}
+	j, err := c.abi.UnpackJobs(out)
+	if err != nil {
+		return nil, err
+	}
+	if Status(j.Status) == StatusNone {
+		return nil, fmt.Errorf("%w: %s", ErrUnknownJob, id)
+	}
+	return &Job{
+		ID: id, Model: j.Model, Requester: j.Requester, Amount: j.Amount, Prover: j.Prover,
+		Deadline: time.Unix(j.Deadline.Int64(), 0), Status: Status(j.Status), InputCommitment: j.InputCommitment,
+	}, nil
+}
+
+// VerifyGas checks cd against a model's verifier for job and submitter
+// without a transaction; it returns whether the proof verifies and the gas a
+// transaction calling the verifier alone would use.
+func (c *Client) VerifyGas(ctx context.Context, model, job *big.Int, submitter common.Address, cd *Calldata) (bool, uint64, error) {
+	m, err := c.Model(ctx, model)
+	if err != nil {
+		return false, 0, err
+	}
+	j, err := c.Job(ctx, job)
+	if err != nil {
+		return false, 0, err
+	}
+	in := [5]*big.Int{m.Commitment, j.InputCommitment, cd.Output, job, new(big.Int).SetBytes(submitter.Bytes())}
+	data, err := c.vabi.TryPackVerifyProof(cd.Proof, in)
+	if err != nil {
+		return false, 0, err
+	}
+	out, err := c.call(ctx, &m.Verifier, data)
+	if err != nil {
+		return false, 0, err
+	}
+	ok, err := c.vabi.UnpackVerifyProof(out)
+	if err != nil {
+		return false, 0, err
+	}
+	gas, err := c.Chain.EstimateGas(ctx, ethereum.CallMsg{From: c.From, To: &m.Verifier, Data: data})
+	return ok, gas, err
+}
+
+func (c *Client) call(ctx context.Context, to *common.Address, data []byte) ([]byte, error) {
+	out, err := c.Chain.CallContract(ctx, ethereum.CallMsg{From: c.From, To: to, Data: data}, nil)
+	return out, revertError(c.abi, err)
+}
+
+// send signs and sends one transaction (a creation when to is nil), waits
+// for its receipt and fails on a revert with the contract's reason.
+func (c *Client) send(ctx context.Context, to *common.Address, data []byte, value *big.Int) (*types.Receipt, error) {
+	if value == nil {
+		value = new(big.Int)
+	}
+	msg := ethereum.CallMsg{From: c.From, To: to, Data: data, Value: value}
+	tx, err := c.sign(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := c.Wait(ctx, tx.Hash())
+	if err != nil {
+		return nil, err
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		// Replay at the block before to recover the reason.
+		prev := new(big.Int).Sub(rc.BlockNumber, big.NewInt(1))
+		_, cerr := c.Chain.CallContract(ctx, msg, prev)
+		if cerr = revertError(c.abi, cerr); cerr != nil {
+			return rc, fmt.Errorf("tx %s: %w", tx.Hash(), cerr)
+		}
+		return rc, fmt.Errorf("%w: tx %s", ErrReverted, tx.Hash())
+	}
+	return rc, nil
+}
+
+func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg) (*types.Transaction, error) {
+	gas, err := c.Chain.EstimateGas(ctx, msg)
+	if err != nil {
+		return nil, revertError(c.abi, err)
+	}
+	tip, err := c.Chain.SuggestGasTipCap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	head, err := c.Chain.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.nonce == nil {
+		n, err := c.Chain.PendingNonceAt(ctx, c.From)
+		if err != nil {
+			return nil, err
+		}
+		c.nonce = &n
+	}
+	tx, err := types.SignNewTx(c.key, types.LatestSignerForChainID(c.chainID), &types.DynamicFeeTx{
+		ChainID: c.chainID, Nonce: *c.nonce, GasTipCap: tip, GasFeeCap: feeCap,
+		Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Chain.SendTransaction(ctx, tx); err != nil {
+		c.nonce = nil
+		return nil, fmt.Errorf("sending: %w", err)
+	}
+	*c.nonce++
+	return tx, nil
+}
+
+// Wait returns the receipt of a sent transaction, mining a block first on
+// the embedded chain.
+func (c *Client) Wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	for {
+		if c.Chain.Sim != nil {
+			c.Chain.Sim.Commit() // the transaction may reach the pool after a commit: mine until it is in
+		}
+		rc, err := c.Chain.TransactionReceipt(ctx, hash)
+		if err == nil {
+			return rc, nil
+		}
+		// A node still indexing transactions (a fresh geth) answers with an
+		// error rather than "not found": wait for it too.
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
+			return nil, err
+		}
+		poll := c.Poll
+		if c.Chain.Sim != nil {
+			poll = 5 * time.Millisecond
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for tx %s: %w", hash, ctx.Err())
+		case <-time.After(poll):
+		}
+	}
+}
+
+// Transfer sends wei to an address (funding other parties' keys).
+func (c *Client) Transfer(ctx context.Context, to common.Address, wei *big.Int) (*types.Receipt, error) {
+	rc, err := c.send(ctx, &to, nil, wei)
+	if err != nil {
+		return nil, fmt.Errorf("sending %s wei to %s: %w", wei, to, err)
+	}
+	return rc, nil
+}

@@ -1,0 +1,115 @@
+package chain
+
+import (
+	"context"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/zkml/zkml/contracts/registry"
+)
+
+// Event is one registry event; exactly one of the pointers is set.
+type Event struct {
+	Block           uint64
+	TxHash          common.Hash
+	ModelRegistered *registry.RegistryModelRegistered
+	JobRequested    *registry.RegistryJobRequested
+	JobPaid         *registry.RegistryJobPaid
+	JobRefunded     *registry.RegistryJobRefunded
+	Withdrawn       *registry.RegistryWithdrawn
+}
+
+// Name is the event's name in the contract.
+func (e Event) Name() string {
+	switch {
+	case e.ModelRegistered != nil:
+		return registry.RegistryModelRegisteredEventName
+	case e.JobRequested != nil:
+		return registry.RegistryJobRequestedEventName
+	case e.JobPaid != nil:
+		return registry.RegistryJobPaidEventName
+	case e.JobRefunded != nil:
+		return registry.RegistryJobRefundedEventName
+	case e.Withdrawn != nil:
+		return registry.RegistryWithdrawnEventName
+	}
+	return ""
+}
+
+// Events returns the registry's events in blocks from..to (to nil: the head).
+func (c *Client) Events(ctx context.Context, from uint64, to *big.Int) ([]Event, error) {
+	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from), ToBlock: to, Addresses: []common.Address{c.Registry},
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Event
+	for i := range logs {
+		if ev, ok := c.decode(&logs[i]); ok {
+			out = append(out, ev)
+		}
+	}
+	return out, nil
+}
+
+func (c *Client) decode(l *types.Log) (Event, bool) {
+	ev := Event{Block: l.BlockNumber, TxHash: l.TxHash}
+	var err error
+	if len(l.Topics) == 0 {
+		return ev, false
+	}
+	events := c.abi.GetABI().Events
+	switch l.Topics[0] {
+	case events[registry.RegistryModelRegisteredEventName].ID:
+		ev.ModelRegistered, err = c.abi.UnpackModelRegisteredEvent(l)
+	case events[registry.RegistryJobRequestedEventName].ID:
+		ev.JobRequested, err = c.abi.UnpackJobRequestedEvent(l)
+	case events[registry.RegistryJobPaidEventName].ID:
+		ev.JobPaid, err = c.abi.UnpackJobPaidEvent(l)
+	case events[registry.RegistryJobRefundedEventName].ID:
+		ev.JobRefunded, err = c.abi.UnpackJobRefundedEvent(l)
+	case events[registry.RegistryWithdrawnEventName].ID:
+		ev.Withdrawn, err = c.abi.UnpackWithdrawnEvent(l)
+	default:
+		return ev, false
+	}
+	return ev, err == nil
+}
+
+// Watch polls for registry events from block from on and sends them to sink
+// in chain order until ctx ends (then it returns ctx.Err()). It works on any
+// chain, HTTP included; a coordinator follows JobRequested with it and
+// re-checks each job with Job before sending a proof.
+func (c *Client) Watch(ctx context.Context, from uint64, sink chan<- Event) error {
+	next := from
+	for {
+		head, err := c.Chain.BlockNumber(ctx)
+		if err != nil {
+			return err
+		}
+		if head >= next {
+			evs, err := c.Events(ctx, next, new(big.Int).SetUint64(head))
+			if err != nil {
+				return err
+			}
+			for _, ev := range evs {
+				select {
+				case sink <- ev:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			next = head + 1
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(c.Poll):
+		}
+	}
+}
