@@ -34,8 +34,18 @@ func newRangeTable(api frontend.API, limbBits int) *rangeTable {
 	return t
 }
 
+// lowLimbs is how many limbs of a bits-wide check are hinted (all but the top).
+func (t *rangeTable) lowLimbs(bits int) int {
+	return max((bits+t.L-1)/t.L-1, 0)
+}
+
 // check constrains 0 <= v < 2^bits.
-func (t *rangeTable) check(v frontend.Variable, bits int) {
+func (t *rangeTable) check(v frontend.Variable, bits int) { t.checkLimbs(v, bits, nil) }
+
+// checkLimbs is check with the low limbs of v already hinted by the caller (a
+// hint that computes v anyway can emit them, which spares the solver from
+// evaluating a long v once more); nil hints them here.
+func (t *rangeTable) checkLimbs(v frontend.Variable, bits int, given []frontend.Variable) {
 	api := t.api
 	if c, ok := api.Compiler().ConstantValue(v); ok {
 		if c.Sign() < 0 || c.BitLen() > bits {
@@ -46,9 +56,15 @@ func (t *rangeTable) check(v frontend.Variable, bits int) {
 	n := (bits + t.L - 1) / t.L
 	var low frontend.Variable = 0
 	if n > 1 {
-		limbs, err := api.Compiler().NewHint(LimbsHint, n-1, t.L, v)
-		if err != nil {
-			panic(err)
+		limbs := given
+		if limbs == nil {
+			var err error
+			if limbs, err = api.Compiler().NewHint(LimbsHint, n-1, t.L, v); err != nil {
+				panic(err)
+			}
+		}
+		if len(limbs) != n-1 {
+			panic(fmt.Sprintf("gadgets: %d limbs given for a %d-bit check, want %d", len(limbs), bits, n-1))
 		}
 		for i, l := range limbs {
 			t.queries = append(t.queries, l)

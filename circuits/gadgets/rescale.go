@@ -42,19 +42,37 @@ func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
 		c.Signed(x, outBits)
 		return x
 	}
-	h, err := c.API.Compiler().NewHint(RescaleHint, 2, x, k, 0)
+	q, _, low := c.rescaleHint(x, k, 0)
+	c.checkRescale(x, q, k, outBits, low)
+	return q
+}
+
+// rescaleHint hints the rounded quotient of x / 2^k, the sign bit (relu) or
+// the remainder, and the low range-check limbs of the remainder.
+func (c *Ctx) rescaleHint(x frontend.Variable, k, relu int) (q, s frontend.Variable, low []frontend.Variable) {
+	n := c.rc.lowLimbs(k)
+	h, err := c.API.Compiler().NewHint(RescaleHint, 2+n, x, k, relu, c.LimbBits)
 	if err != nil {
 		panic(err)
 	}
-	c.CheckRescale(x, h[0], k, outBits)
-	return h[0]
+	return h[0], h[1], h[2:]
 }
 
 // CheckRescale holds the constraints of Rescale for a given q; it is separate
 // so tests can feed it dishonest values.
 func (c *Ctx) CheckRescale(x, q frontend.Variable, k, outBits int) {
-	c.Unsigned(c.API.Sub(c.numerator(x, k), c.API.Mul(q, pow2(k))), k)
+	c.checkRescale(x, q, k, outBits, nil)
+}
+
+func (c *Ctx) checkRescale(x, q frontend.Variable, k, outBits int, low []frontend.Variable) {
+	c.remainder(x, q, k, low)
 	c.Signed(q, outBits)
+}
+
+// remainder constrains t - q 2^k in [0, 2^k) with t = x + 2^(k-1).
+func (c *Ctx) remainder(x, q frontend.Variable, k int, low []frontend.Variable) {
+	c.RangeBits += k
+	c.rc.checkLimbs(c.API.Sub(c.numerator(x, k), c.API.Mul(q, pow2(k))), k, low)
 }
 
 // RescaleRelu constrains y = max(0, round(x / 2^k)) and returns y. With q the
@@ -64,16 +82,17 @@ func (c *Ctx) CheckRescale(x, q frontend.Variable, k, outBits int) {
 // wrong sign leaves the range. Four constraints and two range checks; with
 // k = 0 it is a plain ReLU with one range check.
 func (c *Ctx) RescaleRelu(x frontend.Variable, k, outBits, negBits int) frontend.Variable {
-	h, err := c.API.Compiler().NewHint(RescaleHint, 2, x, k, 1)
-	if err != nil {
-		panic(err)
-	}
-	return c.CheckRescaleRelu(x, h[0], h[1], k, outBits, negBits)
+	q, s, low := c.rescaleHint(x, k, 1)
+	return c.checkRescaleRelu(x, q, s, k, outBits, negBits, low)
 }
 
 // CheckRescaleRelu holds the constraints of RescaleRelu for given q and s and
 // returns y. With k = 0 the quotient is x itself and q is ignored.
 func (c *Ctx) CheckRescaleRelu(x, q, s frontend.Variable, k, outBits, negBits int) frontend.Variable {
+	return c.checkRescaleRelu(x, q, s, k, outBits, negBits, nil)
+}
+
+func (c *Ctx) checkRescaleRelu(x, q, s frontend.Variable, k, outBits, negBits int, low []frontend.Variable) frontend.Variable {
 	api := c.API
 	if k == 0 {
 		q = x
@@ -81,7 +100,7 @@ func (c *Ctx) CheckRescaleRelu(x, q, s frontend.Variable, k, outBits, negBits in
 	api.AssertIsBoolean(s)
 	y := api.Mul(s, q)
 	if k > 0 {
-		c.Unsigned(api.Sub(c.numerator(x, k), api.Mul(q, pow2(k))), k)
+		c.remainder(x, q, k, low)
 	}
 	c.Unsigned(api.Sub(api.Add(api.Mul(y, 2), s), api.Add(q, 1)), ReluWidth(outBits, negBits, c.LimbBits))
 	return y
@@ -98,22 +117,21 @@ func ReluWidth(outBits, negBits, limbBits int) int {
 // Split returns y = max(0, round(x / 2^k)) and z = max(0, -round(x / 2^k)),
 // constrained as in RescaleRelu.
 func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend.Variable) {
-	h, err := c.API.Compiler().NewHint(RescaleHint, 2, x, k, 1)
-	if err != nil {
-		panic(err)
-	}
-	q := h[0]
+	q, s, low := c.rescaleHint(x, k, 1)
 	if k == 0 {
 		q = x
 	}
-	y = c.CheckRescaleRelu(x, q, h[1], k, outBits, negBits)
+	y = c.checkRescaleRelu(x, q, s, k, outBits, negBits, low)
 	return y, c.API.Sub(y, q)
 }
 
 // RescaleHint computes the rounded quotient q = floor((x + 2^(k-1)) / 2^k) of
 // its inputs (x, k, relu) and, when relu is 1, the sign bit s = [q >= 0].
+//
+// With a fourth input L it also returns, after those two, the low limbs (base
+// 2^L) of the remainder t - q 2^k, for the range check of the remainder.
 func RescaleHint(mod *big.Int, in, out []*big.Int) error {
-	if len(in) != 3 || len(out) != 2 {
+	if (len(in) != 3 && len(in) != 4) || len(out) < 2 || (len(in) == 3 && len(out) != 2) {
 		return fmt.Errorf("RescaleHint: %d inputs, %d outputs", len(in), len(out))
 	}
 	x := Signed(mod, in[0])
@@ -124,6 +142,12 @@ func RescaleHint(mod *big.Int, in, out []*big.Int) error {
 	}
 	q := new(big.Int).Rsh(num, k) // arithmetic shift: floor for negatives
 	out[0].Mod(q, mod)
+	if len(in) == 4 {
+		r := new(big.Int).Sub(num, new(big.Int).Lsh(q, k))
+		if err := LimbsHint(mod, []*big.Int{in[3], r}, out[2:]); err != nil {
+			return err
+		}
+	}
 	if in[2].Sign() == 0 {
 		out[1].Sub(num, new(big.Int).Lsh(q, k)) // the remainder, for callers that want it
 		return nil
