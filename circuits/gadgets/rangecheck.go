@@ -101,13 +101,14 @@ func (t *rangeTable) commit(api frontend.API) error {
 		for _, q := range t.queries {
 			rhs = append(rhs, api.Inverse(api.Sub(x, q)))
 		}
-		api.AssertIsEqual(sumAll(api, lhs), sumAll(api, rhs))
+		api.AssertIsEqual(Sum(api, lhs), Sum(api, rhs))
 		return nil
 	}, append(append([]frontend.Variable(nil), t.queries...), counts...)...)
 	return nil
 }
 
-func sumAll(api frontend.API, v []frontend.Variable) frontend.Variable {
+// Sum adds variables into one linear expression (0 for none).
+func Sum(api frontend.API, v []frontend.Variable) frontend.Variable {
 	switch len(v) {
 	case 0:
 		return 0

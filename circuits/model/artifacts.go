@@ -219,7 +219,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 	}
 	if o.Source != "" {
 		meta.Source = filepath.Base(o.Source)
-		if sum, err := fileSHA256(o.Source); err == nil {
+		if sum, err := FileSHA256(o.Source); err == nil {
 			meta.SourceSHA256 = sum
 		}
 	}
@@ -298,7 +298,8 @@ func writeFile(path string, write func(io.Writer) error) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func fileSHA256(path string) (string, error) {
+// FileSHA256 is the hex SHA-256 of a file, as model.json records artifact files.
+func FileSHA256(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err

@@ -54,20 +54,11 @@ func (l *Linear) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 				terms = append(terms, api.Mul(x[i], w))
 			}
 		})
-		acc[j] = sum(api, terms)
+		acc[j] = gadgets.Sum(api, terms)
 	}
 	return l.define(c, acc)
 }
 
-func sum(api frontend.API, terms []frontend.Variable) frontend.Variable {
-	switch len(terms) {
-	case 0:
-		return 0
-	case 1:
-		return terms[0]
-	}
-	return api.Add(terms[0], terms[1], terms[2:]...)
-}
 
 // Dense is y[m, n] = sum_k W[n, k] x[m, k] for M rows.
 type Dense struct {

@@ -78,7 +78,7 @@ func (l *Linear) DefineParams(c *gadgets.Ctx, in [][]frontend.Variable, w, bias 
 			terms = append(terms, bias[j])
 		}
 		k.termsIdx(j, func(i, t int) { terms = append(terms, api.Mul(x[i], w[t])) })
-		acc[j] = sum(api, terms)
+		acc[j] = gadgets.Sum(api, terms)
 	}
 	return l.define(c, acc)
 }

@@ -242,7 +242,7 @@ func (l *QLinear) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Va
 					terms = append(terms, api.Mul(x[i], w))
 				}
 			})
-			acc[j] = sum(api, terms)
+			acc[j] = gadgets.Sum(api, terms)
 		}
 	}
 	return l.define(c, acc)

@@ -142,7 +142,7 @@ func (l *Softmax) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Va
 				idx[a] = api.Sub(top, y)
 			}
 			e := tbl.Lookup(idx...)
-			s := sum(api, e)
+			s := gadgets.Sum(api, e)
 			for a := range e {
 				out[l.at(o, a, i)] = c.Div(api.Mul(e[a], int64(1)<<l.OutFrac), s, l.OutFrac+1, sumBits)
 			}

@@ -55,7 +55,7 @@ func CheckArtifacts(dir string) (string, *model.Meta, error) {
 		if !ok {
 			return "", nil, fmt.Errorf("%w: model.json has no hash for %s", model.ErrArtifacts, f)
 		}
-		got, err := fileHash(filepath.Join(dir, f))
+		got, err := model.FileSHA256(filepath.Join(dir, f))
 		if err != nil {
 			return "", nil, err
 		}
@@ -66,18 +66,6 @@ func CheckArtifacts(dir string) (string, *model.Meta, error) {
 	return ContentID(raw), meta, nil
 }
 
-func fileHash(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
 
 func (c *Coordinator) modelDir(id string) string { return filepath.Join(c.models, id) }
 
