@@ -59,7 +59,6 @@ func (l *Linear) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 	return l.define(c, acc)
 }
 
-
 // Dense is y[m, n] = sum_k W[n, k] x[m, k] for M rows.
 type Dense struct {
 	M, K, N int

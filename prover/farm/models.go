@@ -66,7 +66,6 @@ func CheckArtifacts(dir string) (string, *model.Meta, error) {
 	return ContentID(raw), meta, nil
 }
 
-
 func (c *Coordinator) modelDir(id string) string { return filepath.Join(c.models, id) }
 
 func toModel(m *store.Model) *api.Model {
