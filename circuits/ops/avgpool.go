@@ -13,9 +13,10 @@ func init() {
 }
 
 // windowsFunc returns the output shape and the float terms of every output.
-type windowsFunc func(n *graph.Node, in tensor.Shape) (tensor.Shape, []int32, []int32, []float64, error)
+// consts holds the values of the node's constant inputs (nil elsewhere).
+type windowsFunc func(n *graph.Node, in tensor.Shape, consts []*tensor.T) (tensor.Shape, []int32, []int32, []float64, error)
 
-func avgWindows(n *graph.Node, in tensor.Shape) (tensor.Shape, []int32, []int32, []float64, error) {
+func avgWindows(n *graph.Node, in tensor.Shape, _ []*tensor.T) (tensor.Shape, []int32, []int32, []float64, error) {
 	g, err := poolGeom(n, in)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -35,7 +36,7 @@ func avgWindows(n *graph.Node, in tensor.Shape) (tensor.Shape, []int32, []int32,
 	return tensor.Shape{g.N, g.C, g.OH, g.OW}, off, idx, w, nil
 }
 
-func globalWindows(n *graph.Node, in tensor.Shape) (tensor.Shape, []int32, []int32, []float64, error) {
+func globalWindows(n *graph.Node, in tensor.Shape, _ []*tensor.T) (tensor.Shape, []int32, []int32, []float64, error) {
 	if len(in) < 3 {
 		return nil, nil, nil, nil, errf("input shape %v needs spatial dimensions", in)
 	}
@@ -63,7 +64,7 @@ func poolFloat(win windowsFunc) FloatFunc {
 		if err := need(n, in, 1); err != nil {
 			return nil, err
 		}
-		shape, off, idx, w, err := win(n, in[0].Shape)
+		shape, off, idx, w, err := win(n, in[0].Shape, in)
 		if err != nil {
 			return nil, err
 		}
@@ -83,7 +84,11 @@ func poolLower(win windowsFunc) LowerFunc {
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}
 		}
-		_, off, idx, w, err := win(n, x.Shape)
+		consts := make([]*tensor.T, len(n.Inputs))
+		for i, name := range n.Inputs {
+			consts[i] = b.Const(name)
+		}
+		_, off, idx, w, err := win(n, x.Shape, consts)
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}
 		}

@@ -404,7 +404,7 @@ func planQLinearAveragePool(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, 
 	if n.Int("channels_last", 0) != 0 {
 		return nil, nil, 0, fmt.Errorf("channels_last=1 is not supported")
 	}
-	shape, off, idx, wf, err := avgWindows(n, x)
+	shape, off, idx, wf, err := avgWindows(n, x, nil)
 	if err != nil {
 		return nil, nil, 0, err
 	}

@@ -100,3 +100,56 @@ func TestShapeOpValues(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandTileReduce(t *testing.T) {
+	x := map[string]tensor.Shape{"x": {1, 3, 1}}
+	cases := []struct {
+		name   string
+		consts map[string]*tensor.T
+		nodes  []*graph.Node
+	}{
+		{"Expand", map[string]*tensor.T{"s": constT(tensor.Shape{3}, 2, 1, 4)}, []*graph.Node{node("Expand", []string{"x", "s"}, []string{"y0"})}},
+		{"Tile", map[string]*tensor.T{"r": constT(tensor.Shape{3}, 2, 1, 3)}, []*graph.Node{node("Tile", []string{"x", "r"}, []string{"y0"})}},
+		{"ReduceSum", map[string]*tensor.T{"a": constT(tensor.Shape{1}, 1)}, []*graph.Node{node("ReduceSum", []string{"x", "a"}, []string{"y0"}, "keepdims", 0)}},
+		{"ReduceMean", nil, []*graph.Node{node("ReduceMean", []string{"x"}, []string{"y0"}, "axes", []int{1})}},
+		{"Neg", nil, []*graph.Node{node("Neg", []string{"x"}, []string{"y0"})}},
+		{"ConstantOfShape+Add", map[string]*tensor.T{"s": constT(tensor.Shape{3}, 1, 3, 1)}, []*graph.Node{
+			node("ConstantOfShape", []string{"s"}, []string{"c"}, "value", constT(tensor.Shape{1}, 0.5)),
+			node("Add", []string{"x", "c"}, []string{"y0"}),
+		}},
+	}
+	for _, c := range cases {
+		run(t, opCase{
+			name:   c.name,
+			order:  []string{"x"},
+			inputs: x,
+			consts: c.consts,
+			nodes:  append(c.nodes, node("Relu", []string{"y0"}, []string{"y"})),
+			out:    []string{"y"},
+		})
+	}
+	// hand-checked values
+	in := &tensor.T{Shape: tensor.Shape{2, 2}, Data: []float64{1, 2, 3, 4}}
+	for _, c := range []struct {
+		n    *graph.Node
+		want []float64
+	}{
+		{node("Tile", []string{"x", "r"}, []string{"y"}), []float64{1, 2, 1, 2, 3, 4, 3, 4}},
+		{node("ReduceSum", []string{"x"}, []string{"y"}, "axes", []int{0}), []float64{4, 6}},
+		{node("ReduceMean", []string{"x"}, []string{"y"}, "axes", []int{1}, "keepdims", 0), []float64{1.5, 3.5}},
+	} {
+		args := []*tensor.T{in}
+		if c.n.Op == "Tile" {
+			args = append(args, constT(tensor.Shape{2}, 1, 2))
+		}
+		out, err := ops.EvalNode(c.n, args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range c.want {
+			if out[0].Data[i] != v {
+				t.Fatalf("%s: %v, want %v", c.n.Op, out[0].Data, c.want)
+			}
+		}
+	}
+}
