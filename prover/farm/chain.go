@@ -395,6 +395,9 @@ func (c *Coordinator) sendSettlement(ctx context.Context, st *store.Settlement) 
 // pending (or skipped) for a new transaction.
 func (c *Coordinator) awaitSettlement(ctx context.Context, st *store.Settlement) error {
 	cl := c.cfg.Chain
+	if err := c.hook("await", st); err != nil {
+		return err
+	}
 	tx := new(types.Transaction)
 	if err := tx.UnmarshalBinary(st.Tx); err != nil {
 		st.State, st.Detail = store.SettleFailed, "recorded transaction: "+err.Error()
