@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"os"
 	"path/filepath"
 	"time"
@@ -19,23 +20,14 @@ import (
 	"github.com/zkml/zkml/circuits/onnx"
 	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
-	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/prover/api"
+	"github.com/zkml/zkml/prover/client"
+	"github.com/zkml/zkml/prover/farm"
+	"github.com/zkml/zkml/prover/store"
+	"github.com/zkml/zkml/prover/worker"
 	"github.com/zkml/zkml/verifier"
 	"github.com/zkml/zkml/verifier/chain"
 )
-
-// jobProver proves one job's inference. The demo proves in-process; a
-// proving farm can stand in for it.
-type jobProver interface {
-	Prove(ctx context.Context, r prover.Request) (*verifier.ProofFile, error)
-}
-
-// localProver proves on this machine's CPU.
-type localProver struct{ p *prover.Prover }
-
-func (l localProver) Prove(_ context.Context, r prover.Request) (*verifier.ProofFile, error) {
-	return l.p.Prove(r)
-}
 
 // demoResult is the JSON line `zkml demo --json` ends with.
 type demoResult struct {
@@ -112,14 +104,14 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	pr, err := prover.Load(art)
+	arts, err := model.Load(art)
 	if err != nil {
 		return err
 	}
-	var farm jobProver = localProver{pr}
 	step("compiled the bundled %d-%d-%d MLP: %d constraints, model %s (%.2fs)", demoIn, demoHidden, demoOut, meta.Constraints, meta.ModelID, time.Since(t0).Seconds())
 
-	// 2. The chain and the three parties.
+	// 2. The chain and the three parties: the model owner, the requester and
+	// the proving farm, whose coordinator settles with the prover key.
 	ownerKey, requesterKey, proverKey := mustKey(), mustKey(), mustKey()
 	var c *chain.Chain
 	if *rpc == "" {
@@ -158,9 +150,13 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	head0, err := c.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
 
 	// 3. Register the model: the registry deploys its verifier.
-	modelID, rc, err := owner.RegisterModel(ctx, chain.Model{Commitment: pr.A.ID, VK: pr.A.VK, Price: priceWei, RoyaltyBps: uint16(*royalty)})
+	modelID, rc, err := owner.RegisterModel(ctx, chain.Model{Commitment: arts.ID, VK: arts.VK, Price: priceWei, RoyaltyBps: uint16(*royalty)})
 	if err != nil {
 		return err
 	}
@@ -171,8 +167,28 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	res.ModelID, res.ModelCommitment, res.Verifier, res.RegisterGas = modelID.String(), meta.ModelID, info.Verifier.Hex(), rc.GasUsed
 	step("owner %s registered model %s (price %s wei, royalty %d bps); its verifier is at %s (%d gas)", owner.From, modelID, priceWei, *royalty, info.Verifier, rc.GasUsed)
 
-	// 4. The requester escrows the price for an inference on its input.
-	ic, err := chain.InputCommitment(pr.A, demoInput)
+	// 4. An in-process proving farm in chain mode: a coordinator (SQLite in
+	// the temporary directory, 127.0.0.1) settling with the prover key, and
+	// one CPU worker. The requester pushes the model to it.
+	coord, err := startDemoFarm(ctx, tmp, provr, head0)
+	if err != nil {
+		return err
+	}
+	defer coord.stop()
+	cl, err := client.Dial(coord.addr, client.Options{CallTimeout: 30 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	pushed, err := cl.PushModel(ctx, art)
+	if err != nil {
+		return err
+	}
+	step("started a coordinator on %s in chain mode (settlement address %s) and a worker; pushed the model as %s", coord.addr, provr.From, pushed.ModelId)
+
+	// 5. The requester escrows the price for an inference on its input, then
+	// hands the input to the coordinator (the chain holds its commitment only).
+	ic, err := chain.InputCommitment(arts, demoInput)
 	if err != nil {
 		return err
 	}
@@ -186,22 +202,50 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	res.JobID, res.RequestGas = job.String(), rc.GasUsed
 	step("requester %s escrowed %s wei for job %s on input %s (%d gas)", requester.From, priceWei, job, verifier.Hex(ic), rc.GasUsed)
-
-	// 5. The prover re-checks the job, proves it bound to the job and to itself, and submits.
-	j, err := provr.Job(ctx, job)
+	inputJSON, err := json.Marshal(map[string]any{"input_data": demoInput})
 	if err != nil {
 		return err
 	}
-	if j.Status != chain.StatusOpen {
-		return fmt.Errorf("job %s is %s", job, j.Status)
-	}
-	pf, err := farm.Prove(ctx, prover.Request{Inputs: demoInput, JobID: job, Prover: new(big.Int).SetBytes(provr.From.Bytes())})
+	fj, err := cl.Submit(ctx, client.Job{Input: inputJSON, ChainJob: job.String()})
 	if err != nil {
+		return err
+	}
+	step("requester sent the input to the coordinator: farm job %s", fj.JobId)
+
+	// 6. The farm proves the job bound to the job id and the settlement
+	// address; the coordinator verifies the proof, records the settlement and
+	// submits it on chain.
+	fj, err = cl.Wait(ctx, fj.JobId, nil)
+	if err != nil {
+		return err
+	}
+	if fj.State != api.JobState_JOB_STATE_DONE {
+		return fmt.Errorf("farm job %s is %s: %s", fj.JobId, client.StateName(fj.State), fj.Error)
+	}
+	proofJSON, err := cl.Proof(ctx, fj.JobId)
+	if err != nil {
+		return err
+	}
+	var pf verifier.ProofFile
+	if err := json.Unmarshal(proofJSON, &pf); err != nil {
 		return err
 	}
 	res.ProveSeconds, res.Prover = pf.ProveSeconds, provr.From.Hex()
-	step("prover %s proved job %s in %.2fs: outputs %v", provr.From, job, pf.ProveSeconds, pf.OutputData)
-	cd, err := chain.ProofCalldata(pf)
+	step("worker %s proved job %s in %.2fs; the coordinator verified it: outputs %v", fj.Worker, job, pf.ProveSeconds, pf.OutputData)
+	for fj.Settlement != string(store.SettleSettled) {
+		if st := store.SettleState(fj.Settlement); st.Final() {
+			return fmt.Errorf("settlement of job %s %s: %s", job, st, fj.SettlementDetail)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for the settlement of job %s: %w", job, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if fj, err = cl.Get(ctx, fj.JobId); err != nil {
+			return err
+		}
+	}
+	cd, err := chain.ProofCalldata(&pf)
 	if err != nil {
 		return err
 	}
@@ -212,19 +256,15 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if !ok {
 		return fmt.Errorf("%w: the model's verifier rejects the proof", chain.ErrProofRejected)
 	}
-	res.VerifyGas, res.Output = vgas, verifier.Hex(cd.Output)
-	rc, err = provr.SubmitProof(ctx, job, cd)
+	res.VerifyGas, res.SettleGas, res.Output = vgas, fj.SettlementGas, verifier.Hex(cd.Output)
+	j, err := provr.Job(ctx, job)
 	if err != nil {
 		return err
 	}
-	res.SettleGas = rc.GasUsed
-	if j, err = provr.Job(ctx, job); err != nil {
-		return err
-	}
 	res.VerifiedOnchain = j.Status == chain.StatusPaid && j.Prover == provr.From
-	step("proof verified on chain, job %s %s (verify %d gas, settle %d gas)", job, j.Status, vgas, rc.GasUsed)
+	step("coordinator submitted the proof in tx %s: verified on chain, job %s %s (verify %d gas, settle %d gas)", fj.SettlementTx, job, j.Status, vgas, fj.SettlementGas)
 
-	// 6. Pull payments.
+	// 7. Pull payments.
 	paid, err := provr.Credit(ctx, provr.From)
 	if err != nil {
 		return err
@@ -261,3 +301,52 @@ func mustKey() *ecdsa.PrivateKey {
 }
 
 func addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+
+// demoFarm is the demo's in-process coordinator and worker.
+type demoFarm struct {
+	addr string
+	stop func()
+}
+
+// startDemoFarm starts a coordinator in chain mode settling with settle,
+// watching from block from, and one CPU worker; stop ends both.
+func startDemoFarm(ctx context.Context, dir string, settle *chain.Client, from uint64) (*demoFarm, error) {
+	cfg := farm.Defaults
+	cfg.DataDir = filepath.Join(dir, "farm")
+	cfg.PollInterval = 50 * time.Millisecond
+	cfg.ReapInterval = 200 * time.Millisecond
+	cfg.SettleInterval = 200 * time.Millisecond
+	cfg.Chain, cfg.ChainFrom = settle, from
+	co, err := farm.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	served := make(chan struct{})
+	go func() { defer close(served); co.Serve(lis) }()
+	wcfg := worker.Defaults
+	wcfg.Coordinator, wcfg.CacheDir, wcfg.Name, wcfg.ReconnectDelay = lis.Addr().String(), filepath.Join(dir, "worker"), "demo-worker", 50*time.Millisecond
+	stopCoord := func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		co.Shutdown(sctx)
+		<-served
+	}
+	w, err := worker.New(wcfg)
+	if err != nil {
+		stopCoord()
+		return nil, err
+	}
+	wctx, wcancel := context.WithCancel(context.WithoutCancel(ctx))
+	worked := make(chan struct{})
+	go func() { defer close(worked); w.Run(wctx) }()
+	return &demoFarm{addr: lis.Addr().String(), stop: func() {
+		wcancel()
+		<-worked
+		w.Close()
+		stopCoord()
+	}}, nil
+}

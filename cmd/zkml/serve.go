@@ -15,8 +15,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/zkml/zkml/prover/farm"
 	"github.com/zkml/zkml/prover/store"
+	"github.com/zkml/zkml/verifier/chain"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) error {
@@ -34,6 +37,10 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.MaxAttempts, "max-attempts", cfg.MaxAttempts, "leases per job before it fails")
 	fs.IntVar(&cfg.MaxInputBytes, "max-input-bytes", cfg.MaxInputBytes, "largest input.json accepted")
 	maxModel := fs.String("max-model-size", "4GiB", "largest model upload accepted")
+	chainRPC := fs.String("chain-rpc", "", "chain mode: JSON-RPC URL of the chain holding --registry; the coordinator proves jobs requested there and submits the proofs")
+	chainKey := fs.String("chain-key", os.Getenv("ZKML_CHAIN_KEY"), "chain mode: hex private key the coordinator settles with and is paid to (default $ZKML_CHAIN_KEY)")
+	registryAddr := fs.String("registry", "", "chain mode: address of the registry")
+	chainFrom := fs.Int64("chain-from", -1, "chain mode: first block to watch (default: the head at start)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,6 +83,33 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	cfg.Store = st
+	if *chainRPC != "" || *registryAddr != "" {
+		if *chainRPC == "" || *registryAddr == "" || *chainKey == "" {
+			return errors.New("chain mode needs --chain-rpc, --chain-key and --registry")
+		}
+		if !common.IsHexAddress(*registryAddr) {
+			return fmt.Errorf("--registry %q: want a 0x address", *registryAddr)
+		}
+		k, err := chain.ParseKey(*chainKey)
+		if err != nil {
+			return fmt.Errorf("--chain-key: %w", err)
+		}
+		cctx, ccancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer ccancel()
+		ch, err := chain.Dial(cctx, *chainRPC)
+		if err != nil {
+			return err
+		}
+		defer ch.Close()
+		if cfg.Chain, err = chain.New(cctx, ch, k, common.HexToAddress(*registryAddr)); err != nil {
+			return err
+		}
+		if *chainFrom >= 0 {
+			cfg.ChainFrom = uint64(*chainFrom)
+		} else if cfg.ChainFrom, err = ch.BlockNumber(cctx); err != nil {
+			return err
+		}
+	}
 	c, err := farm.New(cfg)
 	if err != nil {
 		return err

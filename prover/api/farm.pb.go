@@ -92,7 +92,14 @@ type SubmitJobRequest struct {
 	// idempotency_key makes retries safe; empty means none.
 	IdempotencyKey string `protobuf:"bytes,3,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
 	// prover is the 0x address bound into the proof; empty means 0.
-	Prover        string `protobuf:"bytes,4,opt,name=prover,proto3" json:"prover,omitempty"`
+	Prover string `protobuf:"bytes,4,opt,name=prover,proto3" json:"prover,omitempty"`
+	// chain_job_id (decimal) names a job requested on the registry of a
+	// coordinator in chain mode: input_json is its input, whose commitment must
+	// equal the job's input commitment. The coordinator proves it bound to that
+	// job id and to its own settlement address (prover must be empty or that
+	// address; model_id may be empty: the registered model's commitment picks
+	// it), then submits the proof on chain and is paid.
+	ChainJobId    string `protobuf:"bytes,5,opt,name=chain_job_id,json=chainJobId,proto3" json:"chain_job_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -151,6 +158,13 @@ func (x *SubmitJobRequest) GetIdempotencyKey() string {
 func (x *SubmitJobRequest) GetProver() string {
 	if x != nil {
 		return x.Prover
+	}
+	return ""
+}
+
+func (x *SubmitJobRequest) GetChainJobId() string {
+	if x != nil {
+		return x.ChainJobId
 	}
 	return ""
 }
@@ -216,8 +230,17 @@ type Job struct {
 	CreatedUnixMs int64   `protobuf:"varint,10,opt,name=created_unix_ms,json=createdUnixMs,proto3" json:"created_unix_ms,omitempty"`
 	UpdatedUnixMs int64   `protobuf:"varint,11,opt,name=updated_unix_ms,json=updatedUnixMs,proto3" json:"updated_unix_ms,omitempty"`
 	Worker        string  `protobuf:"bytes,12,opt,name=worker,proto3" json:"worker,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// chain_job_id is the registry job this job settles, if any.
+	ChainJobId string `protobuf:"bytes,13,opt,name=chain_job_id,json=chainJobId,proto3" json:"chain_job_id,omitempty"`
+	// settlement is where the on-chain settlement of a chain job stands:
+	// pending, sent, settled, skipped or failed; empty before the proof is accepted.
+	Settlement    string `protobuf:"bytes,14,opt,name=settlement,proto3" json:"settlement,omitempty"`
+	SettlementTx  string `protobuf:"bytes,15,opt,name=settlement_tx,json=settlementTx,proto3" json:"settlement_tx,omitempty"`
+	SettlementGas uint64 `protobuf:"varint,16,opt,name=settlement_gas,json=settlementGas,proto3" json:"settlement_gas,omitempty"`
+	// settlement_detail says why a settlement was skipped or failed.
+	SettlementDetail string `protobuf:"bytes,17,opt,name=settlement_detail,json=settlementDetail,proto3" json:"settlement_detail,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Job) Reset() {
@@ -330,6 +353,41 @@ func (x *Job) GetUpdatedUnixMs() int64 {
 func (x *Job) GetWorker() string {
 	if x != nil {
 		return x.Worker
+	}
+	return ""
+}
+
+func (x *Job) GetChainJobId() string {
+	if x != nil {
+		return x.ChainJobId
+	}
+	return ""
+}
+
+func (x *Job) GetSettlement() string {
+	if x != nil {
+		return x.Settlement
+	}
+	return ""
+}
+
+func (x *Job) GetSettlementTx() string {
+	if x != nil {
+		return x.SettlementTx
+	}
+	return ""
+}
+
+func (x *Job) GetSettlementGas() uint64 {
+	if x != nil {
+		return x.SettlementGas
+	}
+	return 0
+}
+
+func (x *Job) GetSettlementDetail() string {
+	if x != nil {
+		return x.SettlementDetail
 	}
 	return ""
 }
@@ -1204,15 +1262,17 @@ var File_farm_proto protoreflect.FileDescriptor
 const file_farm_proto_rawDesc = "" +
 	"\n" +
 	"\n" +
-	"farm.proto\x12\fzkml.farm.v1\"\x8d\x01\n" +
+	"farm.proto\x12\fzkml.farm.v1\"\xaf\x01\n" +
 	"\x10SubmitJobRequest\x12\x19\n" +
 	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12\x1d\n" +
 	"\n" +
 	"input_json\x18\x02 \x01(\fR\tinputJson\x12'\n" +
 	"\x0fidempotency_key\x18\x03 \x01(\tR\x0eidempotencyKey\x12\x16\n" +
-	"\x06prover\x18\x04 \x01(\tR\x06prover\"&\n" +
+	"\x06prover\x18\x04 \x01(\tR\x06prover\x12 \n" +
+	"\fchain_job_id\x18\x05 \x01(\tR\n" +
+	"chainJobId\"&\n" +
 	"\rGetJobRequest\x12\x15\n" +
-	"\x06job_id\x18\x01 \x01(\tR\x05jobId\"\x8c\x03\n" +
+	"\x06job_id\x18\x01 \x01(\tR\x05jobId\"\xc7\x04\n" +
 	"\x03Job\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x19\n" +
 	"\bmodel_id\x18\x02 \x01(\tR\amodelId\x12,\n" +
@@ -1226,7 +1286,15 @@ const file_farm_proto_rawDesc = "" +
 	"\x0fcreated_unix_ms\x18\n" +
 	" \x01(\x03R\rcreatedUnixMs\x12&\n" +
 	"\x0fupdated_unix_ms\x18\v \x01(\x03R\rupdatedUnixMs\x12\x16\n" +
-	"\x06worker\x18\f \x01(\tR\x06worker\"=\n" +
+	"\x06worker\x18\f \x01(\tR\x06worker\x12 \n" +
+	"\fchain_job_id\x18\r \x01(\tR\n" +
+	"chainJobId\x12\x1e\n" +
+	"\n" +
+	"settlement\x18\x0e \x01(\tR\n" +
+	"settlement\x12#\n" +
+	"\rsettlement_tx\x18\x0f \x01(\tR\fsettlementTx\x12%\n" +
+	"\x0esettlement_gas\x18\x10 \x01(\x04R\rsettlementGas\x12+\n" +
+	"\x11settlement_detail\x18\x11 \x01(\tR\x10settlementDetail\"=\n" +
 	"\x05Proof\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x1d\n" +
 	"\n" +

@@ -163,13 +163,16 @@ type Job struct {
 	Input  []byte // input.json
 	Key    string // idempotency key (optional)
 	Prover string // 0x address (optional)
+	// ChainJob is the registry job id (decimal) of a job requested on
+	// chain; the coordinator must be in chain mode. Model may be empty.
+	ChainJob string
 }
 
 // Submit queues a job. Submitting again with the same Key returns the same job.
 func (c *Client) Submit(ctx context.Context, j Job) (*api.Job, error) {
 	ctx, cancel := c.call(ctx)
 	defer cancel()
-	return c.req.SubmitJob(ctx, &api.SubmitJobRequest{ModelId: j.Model, InputJson: j.Input, IdempotencyKey: j.Key, Prover: j.Prover})
+	return c.req.SubmitJob(ctx, &api.SubmitJobRequest{ModelId: j.Model, InputJson: j.Input, IdempotencyKey: j.Key, Prover: j.Prover, ChainJobId: j.ChainJob})
 }
 
 // Get returns a job's state.

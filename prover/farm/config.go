@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zkml/zkml/prover/store"
+	"github.com/zkml/zkml/verifier/chain"
 )
 
 // Config configures a Coordinator. Start from Defaults.
@@ -35,6 +36,17 @@ type Config struct {
 
 	HelloTimeout time.Duration // a worker must say Hello this soon after connecting
 	Logger       *slog.Logger
+
+	// Chain, when set, turns on chain mode (see chain.go): SubmitJob takes
+	// chain job ids of this client's registry, the coordinator watches the
+	// registry from block ChainFrom, and settles accepted proofs with this
+	// client's key, which the proofs bind as the prover.
+	Chain          *chain.Client
+	ChainFrom      uint64
+	SettleInterval time.Duration // how often live settlements are retried
+	ReceiptTimeout time.Duration // how long one pass waits for a settlement's receipt
+
+	settleHook func(stage string, st *store.Settlement) error // tests: stop a settlement at a stage
 }
 
 // Defaults is a Config for one coordinator on loopback.
@@ -47,6 +59,9 @@ var Defaults = Config{
 	MaxModelBytes: 4 << 30,
 	MaxMsgBytes:   4 << 20,
 	HelloTimeout:  10 * time.Second,
+
+	SettleInterval: 5 * time.Second,
+	ReceiptTimeout: 2 * time.Minute,
 }
 
 // CheckListen refuses an address beyond loopback unless both tokens are set:

@@ -20,6 +20,9 @@ type metrics struct {
 	proofs       *prometheus.CounterVec // by accelerator and GPU fallback
 	submitted    prometheus.Counter
 	authFailures prometheus.Counter
+	// chain mode
+	chainRequests prometheus.Counter
+	settlements   *prometheus.CounterVec // by final state
 }
 
 // stateCollector reads job counts from the store at scrape time, so the
@@ -72,8 +75,14 @@ func newMetrics(c *Coordinator) *metrics {
 		}, []string{"accelerator", "gpu_fallback"}),
 		submitted:    prometheus.NewCounter(prometheus.CounterOpts{Name: "zkml_farm_jobs_submitted_total", Help: "Jobs created by SubmitJob."}),
 		authFailures: prometheus.NewCounter(prometheus.CounterOpts{Name: "zkml_farm_auth_failures_total", Help: "Requests with a wrong token."}),
+		chainRequests: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "zkml_farm_chain_requests_total", Help: "JobRequested events seen for models this coordinator has (chain mode).",
+		}),
+		settlements: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "zkml_farm_settlements_total", Help: "Settlements of chain jobs by final state (settled, skipped, failed).",
+		}, []string{"state"}),
 	}
-	m.reg.MustRegister(m.proveSeconds, m.jobSeconds, m.results, m.proofs, m.submitted, m.authFailures,
+	m.reg.MustRegister(m.proveSeconds, m.jobSeconds, m.results, m.proofs, m.submitted, m.authFailures, m.chainRequests, m.settlements,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		&stateCollector{c: c,
 			jobs:  prometheus.NewDesc("zkml_farm_jobs", "Jobs by state.", []string{"state"}, nil),

@@ -36,7 +36,7 @@ func toJob(j *store.Job) *api.Job {
 	return &api.Job{
 		JobId: j.ID, ModelId: j.ModelID, State: toState[j.State], Attempts: int32(j.Attempts), MaxAttempts: int32(j.MaxAttempts),
 		Error: j.Error, IdempotencyKey: j.Key, Progress: j.Progress, ProveSeconds: j.ProveSecs,
-		CreatedUnixMs: j.Created.UnixMilli(), UpdatedUnixMs: j.Updated.UnixMilli(), Worker: j.Worker,
+		CreatedUnixMs: j.Created.UnixMilli(), UpdatedUnixMs: j.Updated.UnixMilli(), Worker: j.Worker, ChainJobId: j.ChainJob,
 	}
 }
 
@@ -59,6 +59,9 @@ func validJobID(id string) error {
 
 func (s *requester) SubmitJob(ctx context.Context, r *api.SubmitJobRequest) (*api.Job, error) {
 	c := s.c
+	if r.ChainJobId != "" {
+		return c.submitChainJob(ctx, r)
+	}
 	if !ValidModelID(r.ModelId) {
 		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", r.ModelId)
 	}
@@ -132,7 +135,7 @@ func (s *requester) GetJob(ctx context.Context, r *api.GetJobRequest) (*api.Job,
 	if err != nil {
 		return nil, storeErr(err)
 	}
-	return toJob(j), nil
+	return s.c.chainJob(ctx, j)
 }
 
 func (s *requester) WatchJob(r *api.GetJobRequest, stream api.Requester_WatchJobServer) error {

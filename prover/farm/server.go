@@ -45,6 +45,9 @@ type Coordinator struct {
 	arts  map[string]*model.Artifacts // verifying artifacts by model id
 
 	reaperDone chan struct{}
+
+	chainStop context.CancelFunc // stops the watcher and the settler
+	chainDone sync.WaitGroup
 }
 
 // New opens the store (SQLite in cfg.DataDir unless cfg.Store is set) and
@@ -106,6 +109,16 @@ func (c *Coordinator) Store() store.JobStore { return c.store }
 // Serve starts the reaper and serves on lis until Shutdown.
 func (c *Coordinator) Serve(lis net.Listener) error {
 	go c.reaper()
+	if c.cfg.Chain != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		c.mu.Lock()
+		c.chainStop = cancel
+		c.mu.Unlock()
+		c.chainDone.Add(2)
+		go func() { defer c.chainDone.Done(); c.watch(ctx) }()
+		go func() { defer c.chainDone.Done(); c.settler(ctx) }()
+		c.log.Info("chain mode", "chain", c.cfg.Chain.Chain.String(), "registry", c.cfg.Chain.Registry.Hex(), "settlement_address", c.cfg.Chain.From.Hex())
+	}
 	c.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	c.log.Info("coordinator serving", "addr", lis.Addr().String(), "data", c.cfg.DataDir, "tls", c.cfg.TLS != nil)
 	return c.grpc.Serve(lis)
@@ -139,6 +152,13 @@ func (c *Coordinator) Shutdown(ctx context.Context) {
 	select {
 	case <-c.reaperDone:
 	case <-time.After(5 * time.Second):
+	}
+	c.mu.Lock()
+	stop := c.chainStop
+	c.mu.Unlock()
+	if stop != nil {
+		stop()
+		c.chainDone.Wait()
 	}
 	if c.ownStore {
 		c.store.Close()

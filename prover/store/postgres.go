@@ -36,7 +36,7 @@ func OpenPostgres(ctx context.Context, url string) (JobStore, error) {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(7700)`)
-	for _, q := range schema {
+	for _, q := range append(schema, addChainJob(true)) {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("store: creating schema: %w", err)

@@ -30,7 +30,8 @@ var schema = []string{
 		prove_secs DOUBLE PRECISION NOT NULL,
 		proof BYTEA,
 		created BIGINT NOT NULL,
-		updated BIGINT NOT NULL)`,
+		updated BIGINT NOT NULL,
+		chain_job TEXT NOT NULL DEFAULT '')`,
 	`CREATE UNIQUE INDEX IF NOT EXISTS jobs_idem_key ON jobs (idem_key)`,
 	`CREATE INDEX IF NOT EXISTS jobs_state_created ON jobs (state, created)`,
 	`CREATE TABLE IF NOT EXISTS models (
@@ -40,9 +41,31 @@ var schema = []string{
 		memory BIGINT NOT NULL,
 		size BIGINT NOT NULL,
 		created BIGINT NOT NULL)`,
+	`CREATE TABLE IF NOT EXISTS settlements (
+		job_id TEXT PRIMARY KEY,
+		chain_job TEXT NOT NULL,
+		state TEXT NOT NULL,
+		tx BYTEA,
+		tx_hash TEXT NOT NULL,
+		nonce BIGINT NOT NULL,
+		gas_used BIGINT NOT NULL,
+		status INTEGER NOT NULL,
+		detail TEXT NOT NULL,
+		attempts INTEGER NOT NULL,
+		created BIGINT NOT NULL,
+		updated BIGINT NOT NULL)`,
+	`CREATE INDEX IF NOT EXISTS settlements_state_created ON settlements (state, created)`,
 }
 
-const jobCols = `id, model_id, idem_key, input, prover, memory, state, attempts, max_attempts, error, progress, token, worker, lease_expiry, prove_secs, created, updated`
+// addChainJob adds jobs.chain_job to a database created before it existed.
+func addChainJob(postgres bool) string {
+	if postgres {
+		return `ALTER TABLE jobs ADD COLUMN IF NOT EXISTS chain_job TEXT NOT NULL DEFAULT ''`
+	}
+	return `ALTER TABLE jobs ADD COLUMN chain_job TEXT NOT NULL DEFAULT ''`
+}
+
+const jobCols = `id, model_id, idem_key, input, prover, memory, state, attempts, max_attempts, error, progress, token, worker, lease_expiry, prove_secs, created, updated, chain_job`
 
 // sqlStore implements JobStore over database/sql; the dialects differ only in
 // placeholders and the row lock of Claim.
@@ -57,6 +80,15 @@ func (s *sqlStore) init(ctx context.Context) error {
 	for _, q := range schema {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: creating schema: %w", err)
+		}
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'chain_job'`).Scan(&n); err != nil {
+		return fmt.Errorf("store: reading the schema: %w", err)
+	}
+	if n == 0 {
+		if _, err := s.db.ExecContext(ctx, addChainJob(false)); err != nil {
+			return fmt.Errorf("store: adding jobs.chain_job: %w", err)
 		}
 	}
 	return nil
@@ -96,7 +128,7 @@ func scanJob(r scanner) (*Job, error) {
 	var key sql.NullString
 	var lease, created, updated int64
 	err := r.Scan(&j.ID, &j.ModelID, &key, &j.Input, &j.Prover, &j.MemoryBytes, &j.State, &j.Attempts, &j.MaxAttempts,
-		&j.Error, &j.Progress, &j.Token, &j.Worker, &lease, &j.ProveSecs, &created, &updated)
+		&j.Error, &j.Progress, &j.Token, &j.Worker, &lease, &j.ProveSecs, &created, &updated, &j.ChainJob)
 	if err != nil {
 		return nil, err
 	}
@@ -113,8 +145,8 @@ func (s *sqlStore) Submit(ctx context.Context, j *Job) (*Job, bool, error) {
 	if j.MaxAttempts <= 0 {
 		j.MaxAttempts = 3
 	}
-	res, err := s.db.ExecContext(ctx, s.q(`INSERT INTO jobs (`+jobCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, '', 'queued', 0, '', 0, 0, ?, ?) ON CONFLICT DO NOTHING`),
-		j.ID, j.ModelID, nullKey(j.Key), j.Input, j.Prover, j.MemoryBytes, Queued, j.MaxAttempts, ms(now), ms(now))
+	res, err := s.db.ExecContext(ctx, s.q(`INSERT INTO jobs (`+jobCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, '', 'queued', 0, '', 0, 0, ?, ?, ?) ON CONFLICT DO NOTHING`),
+		j.ID, j.ModelID, nullKey(j.Key), j.Input, j.Prover, j.MemoryBytes, Queued, j.MaxAttempts, ms(now), ms(now), j.ChainJob)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: submit: %w", err)
 	}
@@ -133,7 +165,7 @@ func (s *sqlStore) Submit(ctx context.Context, j *Job) (*Job, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("store: submit: %w", err)
 	}
-	if old.ModelID != j.ModelID || string(old.Input) != string(j.Input) || old.Prover != j.Prover {
+	if old.ModelID != j.ModelID || string(old.Input) != string(j.Input) || old.Prover != j.Prover || old.ChainJob != j.ChainJob {
 		return nil, false, fmt.Errorf("%w: key %q is job %s", ErrKeyConflict, j.Key, old.ID)
 	}
 	return old, false, nil
@@ -192,8 +224,97 @@ func (s *sqlStore) Heartbeat(ctx context.Context, id string, token int64, ttl ti
 }
 
 func (s *sqlStore) Complete(ctx context.Context, id string, token int64, proof []byte, proveSecs float64) error {
-	return s.leased(ctx, "complete", `state = 'done', proof = ?, prove_secs = ?, progress = 'done', error = '', lease_expiry = 0, updated = ?`,
-		id, token, proof, proveSecs, ms(time.Now()))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: complete: %w", err)
+	}
+	defer tx.Rollback()
+	now := ms(time.Now())
+	var chainJob string
+	err = tx.QueryRowContext(ctx, s.q(`UPDATE jobs SET state = 'done', proof = ?, prove_secs = ?, progress = 'done', error = '', lease_expiry = 0, updated = ?
+		WHERE id = ? AND token = ? AND state = 'leased' RETURNING chain_job`), proof, proveSecs, now, id, token).Scan(&chainJob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%w: job %s token %d", ErrLeaseLost, id, token)
+	}
+	if err != nil {
+		return fmt.Errorf("store: complete: %w", err)
+	}
+	if chainJob != "" {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO settlements (job_id, chain_job, state, tx, tx_hash, nonce, gas_used, status, detail, attempts, created, updated)
+			VALUES (?, ?, ?, NULL, '', -1, 0, -1, '', 0, ?, ?) ON CONFLICT DO NOTHING`), id, chainJob, SettlePending, now, now); err != nil {
+			return fmt.Errorf("store: complete: writing the settlement: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: complete: %w", err)
+	}
+	return nil
+}
+
+const settleCols = `job_id, chain_job, state, tx, tx_hash, nonce, gas_used, status, detail, attempts, created, updated`
+
+func scanSettlement(r scanner) (*Settlement, error) {
+	var st Settlement
+	var created, updated int64
+	if err := r.Scan(&st.JobID, &st.ChainJob, &st.State, &st.Tx, &st.TxHash, &st.Nonce, &st.GasUsed, &st.Status, &st.Detail, &st.Attempts, &created, &updated); err != nil {
+		return nil, err
+	}
+	st.Created, st.Updated = time.UnixMilli(created), time.UnixMilli(updated)
+	return &st, nil
+}
+
+func (s *sqlStore) Settlements(ctx context.Context, states ...SettleState) ([]*Settlement, error) {
+	q := `SELECT ` + settleCols + ` FROM settlements`
+	var args []any
+	if len(states) > 0 {
+		q += ` WHERE state IN (?` + strings.Repeat(", ?", len(states)-1) + `)`
+		for _, st := range states {
+			args = append(args, st)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(q+` ORDER BY created, job_id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: settlements: %w", err)
+	}
+	defer rows.Close()
+	var out []*Settlement
+	for rows.Next() {
+		st, err := scanSettlement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) GetSettlement(ctx context.Context, id string) (*Settlement, error) {
+	st, err := scanSettlement(s.db.QueryRowContext(ctx, s.q(`SELECT `+settleCols+` FROM settlements WHERE job_id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: settlement of job %s", ErrNotFound, id)
+	}
+	return st, err
+}
+
+func (s *sqlStore) UpdateSettlement(ctx context.Context, st *Settlement, from SettleState) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE settlements SET state = ?, tx = ?, tx_hash = ?, nonce = ?, gas_used = ?, status = ?, detail = ?,
+		attempts = attempts + 1, updated = ? WHERE job_id = ? AND state = ?`),
+		st.State, st.Tx, st.TxHash, st.Nonce, st.GasUsed, st.Status, st.Detail, ms(time.Now()), st.JobID, from)
+	if err != nil {
+		return fmt.Errorf("store: update settlement: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := s.GetSettlement(ctx, st.JobID); err != nil {
+			return err
+		}
+		return fmt.Errorf("%w: job %s is no longer %s", ErrSettlementMoved, st.JobID, from)
+	}
+	st.Attempts++
+	return nil
 }
 
 func (s *sqlStore) Fail(ctx context.Context, id string, token int64, reason string, retry bool) error {

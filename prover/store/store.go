@@ -41,6 +41,8 @@ var (
 	ErrKeyConflict = errors.New("idempotency key already used for a different job")
 	// ErrNotDone: the job has no proof (yet).
 	ErrNotDone = errors.New("job is not done")
+	// ErrSettlementMoved: the settlement is no longer in the state the update expected.
+	ErrSettlementMoved = errors.New("settlement changed state")
 )
 
 // Job is one inference to prove.
@@ -50,6 +52,7 @@ type Job struct {
 	Key         string // idempotency key; "" for none
 	Input       []byte // input.json
 	Prover      string // 0x address or ""
+	ChainJob    string // the registry's job id (decimal) this job settles; "" for none
 	MemoryBytes int64  // the model's proving memory estimate, for scheduling
 	State       State
 	Attempts    int
@@ -62,6 +65,49 @@ type Job struct {
 	ProveSecs   float64
 	Created     time.Time
 	Updated     time.Time
+}
+
+// SettleState is where a settlement (an outbox row) stands.
+type SettleState string
+
+// Settlement states. Pending and Sent are live; the others are final.
+const (
+	// SettlePending: the proof was accepted; nothing was sent yet.
+	SettlePending SettleState = "pending"
+	// SettleSent: a signed submitProof (Tx, TxHash, Nonce) was recorded before
+	// it was broadcast; its receipt is awaited. After a restart the same
+	// signed transaction is broadcast again, never a new one while it can
+	// still land.
+	SettleSent SettleState = "sent"
+	// SettleSettled: the transaction succeeded; the prover was paid.
+	SettleSettled SettleState = "settled"
+	// SettleSkipped: the job was no longer open on chain (paid, refunded or
+	// past its deadline) when it was checked; nothing was sent.
+	SettleSkipped SettleState = "skipped"
+	// SettleFailed: the transaction reverted, or could not be sent for good.
+	SettleFailed SettleState = "failed"
+)
+
+// Final reports whether a settlement in state s is finished.
+func (s SettleState) Final() bool {
+	return s == SettleSettled || s == SettleSkipped || s == SettleFailed
+}
+
+// Settlement is the outbox row of a chain job whose proof was accepted: the
+// coordinator's settler sends its submitProof once and records the outcome.
+type Settlement struct {
+	JobID    string // the farm job
+	ChainJob string // the registry's job id, decimal
+	State    SettleState
+	Tx       []byte // the signed transaction, once signed
+	TxHash   string
+	Nonce    int64 // the transaction's nonce; -1 before signing
+	GasUsed  int64
+	Status   int    // the receipt's status (1 success, 0 reverted); -1 without a receipt
+	Detail   string // why it was skipped or failed, or the paid amount
+	Attempts int
+	Created  time.Time
+	Updated  time.Time
 }
 
 // Model is a pushed artifact directory.
@@ -95,6 +141,9 @@ type JobStore interface {
 	// Heartbeat extends the lease (id, token) by ttl and records progress.
 	Heartbeat(ctx context.Context, id string, token int64, ttl time.Duration, progress string) error
 	// Complete stores the proof of lease (id, token) and marks the job done.
+	// For a job with a ChainJob it writes the job's settlement (state
+	// SettlePending) in the same transaction: an accepted proof is never
+	// without its outbox row, and a job gets at most one.
 	Complete(ctx context.Context, id string, token int64, proof []byte, proveSecs float64) error
 	// Fail ends attempt (id, token): back to queued if retry and attempts are
 	// left, else failed with reason.
@@ -110,6 +159,16 @@ type JobStore interface {
 	Proof(ctx context.Context, id string) ([]byte, error)
 	// Counts returns the number of jobs in each state.
 	Counts(ctx context.Context) (map[State]int, error)
+
+	// Settlements lists the settlements in any of states (all when none are
+	// given), oldest first.
+	Settlements(ctx context.Context, states ...SettleState) ([]*Settlement, error)
+	// GetSettlement returns the settlement of job id, or ErrNotFound.
+	GetSettlement(ctx context.Context, id string) (*Settlement, error)
+	// UpdateSettlement writes s if its row is still in state from (and counts
+	// the update in Attempts); otherwise ErrSettlementMoved: another settler
+	// got there first.
+	UpdateSettlement(ctx context.Context, s *Settlement, from SettleState) error
 
 	PutModel(ctx context.Context, m *Model) error
 	GetModel(ctx context.Context, id string) (*Model, error)

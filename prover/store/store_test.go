@@ -344,4 +344,76 @@ var cases = []struct {
 			}
 		}
 	}},
+	{"SettlementOutbox", func(t *testing.T, reopen opener) {
+		ctx := context.Background()
+		s := reopen(t)
+		cj := job("c1", 1)
+		cj.Key, cj.ChainJob = "chain:7", "7"
+		if _, created, err := s.Submit(ctx, cj); err != nil || !created {
+			t.Fatalf("submit chain job: %v %v", created, err)
+		}
+		if got, _ := s.Get(ctx, "c1"); got.ChainJob != "7" {
+			t.Fatalf("chain job %q, want 7", got.ChainJob)
+		}
+		other := job("c2", 1)
+		other.Key, other.ChainJob = "chain:7", "8"
+		if _, _, err := s.Submit(ctx, other); !errors.Is(err, store.ErrKeyConflict) {
+			t.Fatalf("same key, other chain job: %v, want ErrKeyConflict", err)
+		}
+		time.Sleep(2 * time.Millisecond)
+		if _, _, err := s.Submit(ctx, job("p1", 1)); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			j, err := s.Claim(ctx, store.Claim{Worker: "w", TTL: time.Minute})
+			if err != nil || j == nil {
+				t.Fatalf("claim: %v %v", j, err)
+			}
+			if err := s.Complete(ctx, j.ID, j.Token, []byte("proof"), 1); err != nil {
+				t.Fatal(err)
+			}
+			// A repeated completion (a duplicate result) adds nothing.
+			if err := s.Complete(ctx, j.ID, j.Token, []byte("proof"), 1); !errors.Is(err, store.ErrLeaseLost) {
+				t.Fatalf("second complete: %v", err)
+			}
+		}
+		if _, err := s.GetSettlement(ctx, "p1"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("settlement of an off-chain job: %v, want ErrNotFound", err)
+		}
+		s = reopen(t) // the outbox row outlives a restart
+		rows, err := s.Settlements(ctx, store.SettlePending, store.SettleSent)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("live settlements %d %v, want 1", len(rows), err)
+		}
+		st := rows[0]
+		if st.JobID != "c1" || st.ChainJob != "7" || st.State != store.SettlePending || st.Nonce != -1 || st.Status != -1 || st.Tx != nil {
+			t.Fatalf("new settlement %+v", st)
+		}
+		st.State, st.Tx, st.TxHash, st.Nonce = store.SettleSent, []byte{1, 2, 3}, "0xabc", 4
+		if err := s.UpdateSettlement(ctx, st, store.SettlePending); err != nil {
+			t.Fatal(err)
+		}
+		// A second settler that read the row as pending loses.
+		if err := s.UpdateSettlement(ctx, st, store.SettlePending); !errors.Is(err, store.ErrSettlementMoved) {
+			t.Fatalf("stale update: %v, want ErrSettlementMoved", err)
+		}
+		got, err := s.GetSettlement(ctx, "c1")
+		if err != nil || got.State != store.SettleSent || string(got.Tx) != "\x01\x02\x03" || got.TxHash != "0xabc" || got.Nonce != 4 || got.Attempts != 1 {
+			t.Fatalf("sent settlement %+v %v", got, err)
+		}
+		got.State, got.GasUsed, got.Status, got.Detail = store.SettleSettled, 250000, 1, "paid"
+		if err := s.UpdateSettlement(ctx, got, store.SettleSent); err != nil {
+			t.Fatal(err)
+		}
+		if rows, err := s.Settlements(ctx, store.SettlePending, store.SettleSent); err != nil || len(rows) != 0 {
+			t.Fatalf("live settlements after settling: %d %v", len(rows), err)
+		}
+		all, err := s.Settlements(ctx)
+		if err != nil || len(all) != 1 || all[0].State != store.SettleSettled || all[0].GasUsed != 250000 || all[0].Status != 1 || !all[0].State.Final() {
+			t.Fatalf("all settlements %+v %v", all, err)
+		}
+		if err := s.UpdateSettlement(ctx, &store.Settlement{JobID: "nope"}, store.SettlePending); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("update of an unknown settlement: %v", err)
+		}
+	}},
 }

@@ -29,6 +29,7 @@ type Backend interface {
 	ethereum.ChainIDReader
 	ethereum.BlockNumberReader
 	BalanceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (*big.Int, error)
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
 }
 
 var (

@@ -293,7 +293,7 @@ func (c *Client) send(ctx context.Context, to *common.Address, data []byte, valu
 		value = new(big.Int)
 	}
 	msg := ethereum.CallMsg{From: c.From, To: to, Data: data, Value: value}
-	tx, err := c.sign(ctx, msg)
+	tx, err := c.sign(ctx, msg, true)
 	if err != nil {
 		return nil, err
 	}
@@ -301,19 +301,86 @@ func (c *Client) send(ctx context.Context, to *common.Address, data []byte, valu
 	if err != nil {
 		return nil, err
 	}
-	if rc.Status != types.ReceiptStatusSuccessful {
-		// Replay at the block before to recover the reason.
-		prev := new(big.Int).Sub(rc.BlockNumber, big.NewInt(1))
-		_, cerr := c.Chain.CallContract(ctx, msg, prev)
-		if cerr = revertError(c.abi, cerr); cerr != nil {
-			return rc, fmt.Errorf("tx %s: %w", tx.Hash(), cerr)
-		}
-		return rc, fmt.Errorf("%w: tx %s", ErrReverted, tx.Hash())
+	if err := c.Reverted(ctx, tx, rc); err != nil {
+		return rc, err
 	}
 	return rc, nil
 }
 
-func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg) (*types.Transaction, error) {
+// Reverted returns nil for a successful receipt, else the contract's reason
+// (replayed at the block before) wrapped in the exported errors.
+func (c *Client) Reverted(ctx context.Context, tx *types.Transaction, rc *types.Receipt) error {
+	if rc.Status == types.ReceiptStatusSuccessful {
+		return nil
+	}
+	msg := ethereum.CallMsg{From: c.From, To: tx.To(), Data: tx.Data(), Value: tx.Value()}
+	prev := new(big.Int).Sub(rc.BlockNumber, big.NewInt(1))
+	_, cerr := c.Chain.CallContract(ctx, msg, prev)
+	if cerr = revertError(c.abi, cerr); cerr != nil {
+		return fmt.Errorf("tx %s: %w", tx.Hash(), cerr)
+	}
+	return fmt.Errorf("%w: tx %s", ErrReverted, tx.Hash())
+}
+
+// SignSubmitProof signs, without sending, a submitProof for job with the
+// next tracked nonce. A settler records the signed transaction durably and
+// then sends it with Broadcast, so that after a crash it sends the same
+// transaction again rather than a second one. Gas estimation runs the call
+// first: a proof the registry would reject fails here with the exported errors.
+func (c *Client) SignSubmitProof(ctx context.Context, job *big.Int, cd *Calldata) (*types.Transaction, error) {
+	data, err := c.abi.TryPackSubmitProof(job, cd.Proof, cd.Output)
+	if err != nil {
+		return nil, err
+	}
+	return c.sign(ctx, ethereum.CallMsg{From: c.From, To: &c.Registry, Data: data, Value: new(big.Int)}, false)
+}
+
+// Broadcast sends a signed transaction. A node that already has it is not
+// an error. On any other error the tracked nonce is re-read from the chain.
+func (c *Client) Broadcast(ctx context.Context, tx *types.Transaction) error {
+	err := c.Chain.SendTransaction(ctx, tx)
+	if err == nil || strings.Contains(err.Error(), "already known") {
+		return nil
+	}
+	c.ResetNonce()
+	return fmt.Errorf("sending tx %s: %w", tx.Hash(), err)
+}
+
+// ResetNonce makes the next transaction re-read the account's pending nonce.
+func (c *Client) ResetNonce() {
+	c.mu.Lock()
+	c.nonce = nil
+	c.mu.Unlock()
+}
+
+// Receipt returns the receipt of a transaction, or nil when it has none (yet).
+func (c *Client) Receipt(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	rc, err := c.Chain.TransactionReceipt(ctx, hash)
+	if errors.Is(err, ethereum.NotFound) || (err != nil && strings.Contains(err.Error(), "indexing is in progress")) {
+		return nil, nil
+	}
+	return rc, err
+}
+
+// MinedNonce is the number of this client's transactions in the head block's
+// state: a signed transaction with a lower nonce either landed or never will.
+func (c *Client) MinedNonce(ctx context.Context) (uint64, error) {
+	return c.Chain.NonceAt(ctx, c.From, nil)
+}
+
+// Paid returns the JobPaid event in a receipt, or nil.
+func (c *Client) Paid(rc *types.Receipt) *registry.RegistryJobPaid {
+	for _, l := range rc.Logs {
+		if ev, err := c.abi.UnpackJobPaidEvent(l); err == nil {
+			return ev
+		}
+	}
+	return nil
+}
+
+// sign signs msg with the next tracked nonce and, when send is set, sends it
+// (under the nonce lock, so that nonces go out in order).
+func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg, send bool) (*types.Transaction, error) {
 	gas, err := c.Chain.EstimateGas(ctx, msg)
 	if err != nil {
 		return nil, revertError(c.abi, err)
@@ -344,9 +411,11 @@ func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg) (*types.Transac
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Chain.SendTransaction(ctx, tx); err != nil {
-		c.nonce = nil
-		return nil, fmt.Errorf("sending: %w", err)
+	if send {
+		if err := c.Chain.SendTransaction(ctx, tx); err != nil {
+			c.nonce = nil
+			return nil, fmt.Errorf("sending: %w", err)
+		}
 	}
 	*c.nonce++
 	return tx, nil
