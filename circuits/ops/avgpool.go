@@ -8,7 +8,7 @@ import (
 // AveragePool and GlobalAveragePool are linear: every output is a weighted sum
 // of its window, so they lower to a Sparse kernel and one rescale.
 func init() {
-	Register("AveragePool", &Spec{Float: poolFloat(avgWindows), Lower: poolLower(avgWindows), FusesRelu: true})
+	Register("AveragePool", &Spec{Float: float1D(poolFloat(avgWindows)), Lower: poolLower(avgWindows), FusesRelu: true})
 	Register("GlobalAveragePool", &Spec{Float: poolFloat(globalWindows), Lower: poolLower(globalWindows), FusesRelu: true})
 }
 

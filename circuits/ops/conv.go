@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	Register("Conv", &Spec{Float: convFloat, Lower: convLower, FusesRelu: true})
+	Register("Conv", &Spec{Float: float1D(convFloat), Lower: convLower, FusesRelu: true})
 }
 
 // Conv is the kernel of a 2-D convolution with NCHW layout.

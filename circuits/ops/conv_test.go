@@ -44,3 +44,24 @@ func TestConv(t *testing.T) {
 		out: []string{"y"},
 	})
 }
+
+func TestConvAndPools1D(t *testing.T) {
+	r := newRand(9)
+	run(t, opCase{
+		name:   "Conv1D",
+		order:  []string{"x"},
+		inputs: map[string]tensor.Shape{"x": {1, 2, 9}},
+		consts: map[string]*tensor.T{"W": randT(r, tensor.Shape{3, 2, 3}, -1, 1)},
+		nodes:  []*graph.Node{node("Conv", []string{"x", "W"}, []string{"y"}, "pads", []int{1, 1}, "strides", []int{2})},
+		out:    []string{"y"},
+	})
+	for _, op := range []string{"MaxPool", "AveragePool"} {
+		run(t, opCase{
+			name:   op + "1D",
+			order:  []string{"x"},
+			inputs: map[string]tensor.Shape{"x": {1, 2, 10}},
+			nodes:  []*graph.Node{node(op, []string{"x"}, []string{"y"}, "kernel_shape", []int{3}, "strides", []int{1}, "pads", []int{1, 1})},
+			out:    []string{"y"},
+		})
+	}
+}

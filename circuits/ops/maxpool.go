@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	Register("MaxPool", &Spec{Float: maxPoolFloat, Lower: maxPoolLower, FusesRelu: true})
+	Register("MaxPool", &Spec{Float: float1D(maxPoolFloat), Lower: maxPoolLower, FusesRelu: true})
 }
 
 // MaxPool takes the maximum of each window (Off/Idx list the window of every

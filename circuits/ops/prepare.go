@@ -86,6 +86,9 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 	if err := fold(g, out); err != nil {
 		return nil, nil, err
 	}
+	if err := lift1D(out); err != nil {
+		return nil, nil, err
+	}
 	if err := canonicalize(out); err != nil {
 		return nil, nil, err
 	}
@@ -450,4 +453,84 @@ func reluAfterPool(g *graph.Graph) {
 		kept = append(kept, n)
 	}
 	g.Nodes = kept
+}
+
+// lift1D rewrites 1-D Conv, MaxPool and AveragePool (input [N, C, L]) as
+// their 2-D forms on [N, C, 1, L]: an Unsqueeze before, a Squeeze after, the
+// attributes and the weights given a unit height.
+func lift1D(g *graph.Graph) error {
+	shapes, err := Shapes(g)
+	if err != nil {
+		return err
+	}
+	var nodes []*graph.Node
+	for _, n := range g.Nodes {
+		if n.Domain != "" || (n.Op != "Conv" && n.Op != "MaxPool" && n.Op != "AveragePool") || len(shapes[n.Input(0)]) != 3 {
+			nodes = append(nodes, n)
+			continue
+		}
+		liftAttrs(n)
+		in2, out2 := n.Inputs[0]+"/2d", n.Outputs[0]+"/2d"
+		axis := graph.Attr{Kind: graph.AttrInts, Ints: []int64{2}}
+		nodes = append(nodes, &graph.Node{Name: n.Name + "/unsqueeze", Op: "Unsqueeze", Inputs: []string{n.Inputs[0]}, Outputs: []string{in2}, Attrs: map[string]graph.Attr{"axes": axis}})
+		if n.Op == "Conv" {
+			w := g.Consts[n.Input(1)]
+			if w == nil || len(w.Shape) != 3 {
+				return nodeErr(n, "1-D convolution weights must be a constant of rank 3")
+			}
+			name := n.Outputs[0] + "/W2d"
+			g.Consts[name] = &tensor.T{Shape: tensor.Shape{w.Shape[0], w.Shape[1], 1, w.Shape[2]}, Data: w.Data}
+			n.Inputs[1] = name
+		}
+		final := n.Outputs[0]
+		n.Inputs[0], n.Outputs[0] = in2, out2
+		nodes = append(nodes, n, &graph.Node{Name: n.Name + "/squeeze", Op: "Squeeze", Inputs: []string{out2}, Outputs: []string{final}, Attrs: map[string]graph.Attr{"axes": axis}})
+	}
+	g.Nodes = nodes
+	return nil
+}
+
+// liftAttrs gives the window attributes of a 1-D node a unit height.
+func liftAttrs(n *graph.Node) {
+	for _, name := range []string{"kernel_shape", "strides", "dilations", "pads"} {
+		v := n.Ints(name, nil)
+		if v == nil {
+			continue
+		}
+		out := []int64{1, int64(v[0])}
+		if name == "pads" {
+			out = []int64{0, int64(v[0]), 0, int64(v[len(v)/2])}
+		}
+		n.Attrs[name] = graph.Attr{Kind: graph.AttrInts, Ints: out}
+	}
+}
+
+// float1D lets a 2-D window operator evaluate a 1-D node ([N, C, L] input) as
+// lift1D will rewrite it.
+func float1D(f FloatFunc) FloatFunc {
+	return func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+		if len(in) == 0 || in[0] == nil || len(in[0].Shape) != 3 {
+			return f(n, in)
+		}
+		cp := *n
+		cp.Attrs = make(map[string]graph.Attr, len(n.Attrs))
+		for k, v := range n.Attrs {
+			cp.Attrs[k] = v
+		}
+		liftAttrs(&cp)
+		args := append([]*tensor.T(nil), in...)
+		x := in[0]
+		args[0] = &tensor.T{Shape: tensor.Shape{x.Shape[0], x.Shape[1], 1, x.Shape[2]}, Data: x.Data}
+		if n.Op == "Conv" && len(in) > 1 && in[1] != nil && len(in[1].Shape) == 3 {
+			w := in[1]
+			args[1] = &tensor.T{Shape: tensor.Shape{w.Shape[0], w.Shape[1], 1, w.Shape[2]}, Data: w.Data}
+		}
+		out, err := f(&cp, args)
+		if err != nil {
+			return nil, err
+		}
+		o := out[0]
+		out[0] = &tensor.T{Shape: tensor.Shape{o.Shape[0], o.Shape[1], o.Shape[3]}, Data: o.Data}
+		return out, nil
+	}
 }
