@@ -75,11 +75,19 @@ func FromData(shape Shape, data []float64) (*T, error) {
 // Scalar returns a rank-0 tensor.
 func Scalar(v float64) *T { return &T{Shape: Shape{}, Data: []float64{v}} }
 
-// Ints returns the values as ints (for shape and index tensors).
+// Ints returns the values as ints (for shape and index tensors). Values
+// beyond the int range (INT64_MAX as "to the end" in Slice) saturate.
 func (t *T) Ints() []int {
 	out := make([]int, len(t.Data))
 	for i, v := range t.Data {
-		out[i] = int(v)
+		switch {
+		case v >= math.MaxInt64:
+			out[i] = math.MaxInt64
+		case v <= math.MinInt64:
+			out[i] = math.MinInt64
+		default:
+			out[i] = int(v)
+		}
 	}
 	return out
 }

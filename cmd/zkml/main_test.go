@@ -53,7 +53,7 @@ func reference(t *testing.T, dir, input string) [][]float64 {
 // compares each output with the float reference (5% of its largest magnitude,
 // same argmax). mnist-8 and idolmodel run with ZKML_HEAVY=1 (minutes of setup).
 func TestModels(t *testing.T) {
-	names := []string{"1l_mlp", "sklearn_mlp", "accuracy", "mnist_mlp_bn", "3l_relu_conv_fc"}
+	names := []string{"1l_mlp", "sklearn_mlp", "accuracy", "mnist_mlp_bn", "3l_relu_conv_fc", "ltsf"}
 	if testing.Short() {
 		names = names[:2]
 	}
