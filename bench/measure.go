@@ -6,7 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
+	"strings"
 	"time"
 
 	"github.com/zkml/zkml/circuits/model"
@@ -96,8 +96,13 @@ func Measure(name, dir, bin, work string) (*Result, error) {
 		return nil, fmt.Errorf("zkml prove: %v: %s", err, stderr.String())
 	}
 	r.ProveSec = time.Since(t).Seconds()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.ProveRSS = ru.Maxrss * 1024
+	// the process reports its own high-water mark: the rusage of a child
+	// started from a large parent counts the parent's pages
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		var mb int64
+		if _, err := fmt.Sscanf(line, "[prove] peak RSS %d MB", &mb); err == nil {
+			r.ProveRSS = mb << 20
+		}
 	}
 
 	if r.InProcSec, err = ProveInProcess(art, dir, 3); err != nil {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/prover"
@@ -62,6 +63,9 @@ func runProve(args []string, stdout, stderr io.Writer) error {
 	if err := pf.Write(*out); err != nil {
 		return err
 	}
+	if mb := peakRSS(); mb > 0 {
+		fmt.Fprintf(stderr, "[prove] peak RSS %d MB\n", mb)
+	}
 	fmt.Fprintf(stdout, "proof written to %s; output_data %v\n", *out, summarize(pf.OutputData))
 	return nil
 }
@@ -81,4 +85,20 @@ func lowMemoryGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(25)
 	}
+}
+
+// peakRSS is this process's peak resident set in MB (VmHWM), or 0 if unknown.
+func peakRSS() int64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%d", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
 }
