@@ -22,7 +22,7 @@ type Bar struct {
 // Chart draws grouped horizontal bars on a log-free linear scale per row: each
 // row is scaled to its own largest value, and the values are printed.
 func Chart(w io.Writer, title string, series []string, bars []Bar, unit string) error {
-	const rowH, barH, left, width = 46, 16, 150, 900
+	const rowH, barH, left, width = 62, 16, 150, 900
 	h := 60 + rowH*len(bars) + 30
 	img := image.NewRGBA(image.Rect(0, 0, width, h))
 	draw.Draw(img, img.Bounds(), &image.Uniform{color.White}, image.Point{}, draw.Src)

@@ -172,7 +172,7 @@ func Signed(mod, v *big.Int) *big.Int {
 
 // Hints lists every hint of this package.
 func Hints() []solver.Hint {
-	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint, RoundDivHint}
+	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint, RoundDivHint, F32ShiftHint, F32GridHint}
 }
 
 // RegisterHints registers the hints of this package with gnark's solver.

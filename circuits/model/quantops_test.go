@@ -23,7 +23,7 @@ import (
 const frozen = "../../../shared/models/quant-ops/frozen"
 
 // notYet are the conformance models whose operators have no circuit yet.
-var notYet = map[string]bool{"test_dynamicquantizelinear": true, "test_qlinearsoftmax_int8_2d": true}
+var notYet = map[string]bool{}
 
 // TestQuantOpsConformance runs every frozen quantized-operator model through
 // quantization and the integer reference, requires the expected outputs
