@@ -152,15 +152,7 @@ func qbinaryFloat(kind string) FloatFunc {
 		if err != nil {
 			return nil, err
 		}
-		y, err := l.Eval([][]int64{a, bv})
-		if err != nil {
-			return nil, err
-		}
-		out := tensor.New(shape)
-		for i, v := range y {
-			out.Data[i] = float64(v)
-		}
-		return []*tensor.T{out}, nil
+		return evalFloat(l, shape, a, bv)
 	}
 }
 

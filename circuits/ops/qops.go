@@ -48,15 +48,7 @@ func qplanFloat(p qplanFunc) FloatFunc {
 		if err != nil {
 			return nil, err
 		}
-		y, err := l.Eval([][]int64{x})
-		if err != nil {
-			return nil, err
-		}
-		out := tensor.New(shape)
-		for i, v := range y {
-			out.Data[i] = float64(v)
-		}
-		return []*tensor.T{out}, nil
+		return evalFloat(l, shape, x)
 	}
 }
 
@@ -592,4 +584,18 @@ func maxShift(parts [][2]int64, frac int) int {
 		s = max(s, int(p[1])+frac)
 	}
 	return s
+}
+
+// evalFloat runs an integer layer on integer-valued inputs and returns its
+// output as a float tensor: the float semantics of an integer operator.
+func evalFloat(l Layer, shape tensor.Shape, in ...[]int64) ([]*tensor.T, error) {
+	y, err := l.Eval(in)
+	if err != nil {
+		return nil, err
+	}
+	out := tensor.New(shape)
+	for i, v := range y {
+		out.Data[i] = float64(v)
+	}
+	return []*tensor.T{out}, nil
 }
