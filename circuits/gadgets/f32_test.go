@@ -7,7 +7,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/test"
 )
 
 // TestF32References compares F32Quotient and F32RoundDiv with Go's float32
@@ -57,17 +56,17 @@ func TestF32Gadgets(t *testing.T) {
 		m, tt := F32Quotient(r, 255)
 		y := F32RoundDiv(x<<tt, m)
 		ok := &f32Circuit{R: r, X: x, M: m, P: int64(1) << tt, Y: y}
-		if err := test.IsSolved(&f32Circuit{}, ok, field); err != nil {
+		if err := IsSolvedTwice(t, &f32Circuit{}, ok, field); err != nil {
 			t.Fatalf("r=%d x=%d y=%d rejected: %v", r, x, y, err)
 		}
 		for _, w := range []int64{y - 1, y + 1} {
 			bad := &f32Circuit{R: r, X: x, M: m, P: int64(1) << tt, Y: w}
-			if err := test.IsSolved(&f32Circuit{}, bad, field); err == nil {
+			if err := IsSolvedTwice(t, &f32Circuit{}, bad, field); err == nil {
 				t.Fatalf("r=%d x=%d: wrong quotient %d accepted (right %d)", r, x, w, y)
 			}
 		}
 		bad := &f32Circuit{R: r, X: x, M: m + 1, P: int64(1) << tt, Y: y}
-		if err := test.IsSolved(&f32Circuit{}, bad, field); err == nil {
+		if err := IsSolvedTwice(t, &f32Circuit{}, bad, field); err == nil {
 			t.Fatalf("r=%d: wrong mantissa accepted", r)
 		}
 	}

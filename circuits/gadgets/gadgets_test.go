@@ -7,7 +7,6 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
-	"github.com/consensys/gnark/test"
 
 	"github.com/zkml/zkml/circuits/gadgets"
 )
@@ -32,19 +31,19 @@ func TestRescale(t *testing.T) {
 	const k, bits = 4, 8
 	for _, x := range []int64{0, 7, 8, 9, -7, -8, -9, 100, -100, 2039, -2056} {
 		q := gadgets.Rescale(x, k, false)
-		if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: neg(x), Q: neg(q)}, field); err != nil {
+		if err := gadgets.IsSolvedTwice(t, &rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: neg(x), Q: neg(q)}, field); err != nil {
 			t.Errorf("x=%d q=%d: honest witness rejected: %v", x, q, err)
 		}
 		// a neighbouring quotient leaves the remainder outside [0, 2^k)
 		for _, bad := range []int64{q + 1, q - 1, q + 1<<k} {
-			if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: neg(x), Q: neg(bad)}, field); err == nil {
+			if err := gadgets.IsSolvedTwice(t, &rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: neg(x), Q: neg(bad)}, field); err == nil {
 				t.Errorf("x=%d: dishonest quotient %d accepted (honest %d)", x, bad, q)
 			}
 		}
 	}
 	// a quotient beyond the output range has no witness
 	x := int64(300 << k)
-	if err := test.IsSolved(&rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: x, Q: 300}, field); err == nil {
+	if err := gadgets.IsSolvedTwice(t, &rescaleCircuit{K: k, Bits: bits}, &rescaleCircuit{X: x, Q: 300}, field); err == nil {
 		t.Error("quotient 300 accepted in an 8-bit range")
 	}
 }
@@ -76,7 +75,7 @@ func TestRescaleRelu(t *testing.T) {
 				s = 1
 			}
 			good := &reluCircuit{X: neg(x), Q: neg(q), S: s, Y: y}
-			if err := test.IsSolved(&reluCircuit{K: k}, good, field); err != nil {
+			if err := gadgets.IsSolvedTwice(t, &reluCircuit{K: k}, good, field); err != nil {
 				t.Errorf("k=%d x=%d: honest witness rejected: %v", k, x, err)
 			}
 			bads := []*reluCircuit{
@@ -92,7 +91,7 @@ func TestRescaleRelu(t *testing.T) {
 				if i == 1 && q >= 0 {
 					continue // identical to the honest witness
 				}
-				if err := test.IsSolved(&reluCircuit{K: k}, bad, field); err == nil {
+				if err := gadgets.IsSolvedTwice(t, &reluCircuit{K: k}, bad, field); err == nil {
 					t.Errorf("k=%d x=%d: dishonest witness %d (q=%v s=%v y=%v) accepted", k, x, i, bad.Q, bad.S, bad.Y)
 				}
 			}
@@ -102,10 +101,10 @@ func TestRescaleRelu(t *testing.T) {
 
 func TestRescaleReluRange(t *testing.T) {
 	// the checked width is max(7, 10) rounded up to whole 8-bit limbs: 16 bits
-	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 65535, Q: 65535, S: 1, Y: 65535}, field); err != nil {
+	if err := gadgets.IsSolvedTwice(t, &reluCircuit{K: 0}, &reluCircuit{X: 65535, Q: 65535, S: 1, Y: 65535}, field); err != nil {
 		t.Fatalf("relu(65535) within the 16-bit width rejected: %v", err)
 	}
-	if err := test.IsSolved(&reluCircuit{K: 0}, &reluCircuit{X: 65536, Q: 65536, S: 1, Y: 65536}, field); err == nil {
+	if err := gadgets.IsSolvedTwice(t, &reluCircuit{K: 0}, &reluCircuit{X: 65536, Q: 65536, S: 1, Y: 65536}, field); err == nil {
 		t.Fatal("an output beyond the range accepted")
 	}
 }
@@ -129,11 +128,11 @@ func TestMax(t *testing.T) {
 		}
 		return c
 	}
-	if err := test.IsSolved(&maxCircuit{}, w(17), field); err != nil {
+	if err := gadgets.IsSolvedTwice(t, &maxCircuit{}, w(17), field); err != nil {
 		t.Fatalf("max 17 rejected: %v", err)
 	}
 	for _, m := range []int64{18, 5, -3, 255} {
-		if err := test.IsSolved(&maxCircuit{}, w(m), field); err == nil {
+		if err := gadgets.IsSolvedTwice(t, &maxCircuit{}, w(m), field); err == nil {
 			t.Errorf("max %d accepted", m)
 		}
 	}
@@ -147,10 +146,10 @@ func (c *divCircuit) Define(api frontend.API) error {
 }
 
 func TestDiv(t *testing.T) {
-	if err := test.IsSolved(&divCircuit{}, &divCircuit{A: 1000, B: 7, Q: 142}, field); err != nil {
+	if err := gadgets.IsSolvedTwice(t, &divCircuit{}, &divCircuit{A: 1000, B: 7, Q: 142}, field); err != nil {
 		t.Fatalf("1000/7 = 142 rejected: %v", err)
 	}
-	if err := test.IsSolved(&divCircuit{}, &divCircuit{A: 1000, B: 7, Q: 141}, field); err == nil {
+	if err := gadgets.IsSolvedTwice(t, &divCircuit{}, &divCircuit{A: 1000, B: 7, Q: 141}, field); err == nil {
 		t.Fatal("1000/7 = 141 accepted")
 	}
 }
@@ -185,17 +184,17 @@ func TestPackAndHash(t *testing.T) {
 	for i, v := range vals {
 		w.V[i] = neg(v)
 	}
-	if err := test.IsSolved(&packCircuit{}, w, field); err != nil {
+	if err := gadgets.IsSolvedTwice(t, &packCircuit{}, w, field); err != nil {
 		t.Fatalf("honest packing rejected: %v", err)
 	}
 	bad := *w
 	bad.V[3] = neg(vals[3] + 1)
-	if err := test.IsSolved(&packCircuit{}, &bad, field); err == nil {
+	if err := gadgets.IsSolvedTwice(t, &packCircuit{}, &bad, field); err == nil {
 		t.Fatal("packing of a changed value accepted")
 	}
 	bad = *w
 	bad.V[0] = neg(40000) // outside 16 bits: packing must not be ambiguous
-	if err := test.IsSolved(&packCircuit{}, &bad, field); err == nil {
+	if err := gadgets.IsSolvedTwice(t, &packCircuit{}, &bad, field); err == nil {
 		t.Fatal("a value outside the slot width accepted")
 	}
 }
@@ -248,12 +247,12 @@ func TestRangeTable(t *testing.T) {
 			ok := []*big.Int{big.NewInt(0), big.NewInt(1), new(big.Int).Sub(top, big.NewInt(1))}
 			bad := []*big.Int{top, new(big.Int).Add(top, big.NewInt(1)), neg(-1), neg(-int64(1) << 20), new(big.Int).Lsh(top, 3)}
 			for _, v := range ok {
-				if err := test.IsSolved(&rangeCircuit{Bits: bits, Limb: limb}, &rangeCircuit{V: v}, field); err != nil {
+				if err := gadgets.IsSolvedTwice(t, &rangeCircuit{Bits: bits, Limb: limb}, &rangeCircuit{V: v}, field); err != nil {
 					t.Errorf("limb %d, %d bits: %v rejected: %v", limb, bits, v, err)
 				}
 			}
 			for _, v := range bad {
-				if err := test.IsSolved(&rangeCircuit{Bits: bits, Limb: limb}, &rangeCircuit{V: v}, field); err == nil {
+				if err := gadgets.IsSolvedTwice(t, &rangeCircuit{Bits: bits, Limb: limb}, &rangeCircuit{V: v}, field); err == nil {
 					t.Errorf("limb %d, %d bits: %v accepted", limb, bits, v)
 				}
 			}

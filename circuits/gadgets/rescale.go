@@ -42,20 +42,24 @@ func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
 		c.Signed(x, outBits)
 		return x
 	}
-	q, _, low := c.rescaleHint(x, k, 0)
+	q, _, low := c.rescaleHint(x, k, 0, outBits-1)
 	c.checkRescale(x, q, k, outBits, low)
 	return q
 }
 
 // rescaleHint hints the rounded quotient of x / 2^k, the sign bit (relu) or
-// the remainder, and the low range-check limbs of the remainder.
-func (c *Ctx) rescaleHint(x frontend.Variable, k, relu int) (q, s frontend.Variable, low []frontend.Variable) {
-	n := c.rc.lowLimbs(k)
-	h, err := c.API.Compiler().NewHint(RescaleHint, 2+n, x, k, relu, c.LimbBits)
+// the remainder, and the range-check limbs of the remainder (the top one only
+// as a value for the range check's inverse hint). The quotient
+// is hinted as q + 2^off, which an honest prover keeps non-negative: a negative
+// wire is a full-size field element, and each costs the prover's
+// multi-exponentiations ~16x a small one.
+func (c *Ctx) rescaleHint(x frontend.Variable, k, relu, off int) (q, s frontend.Variable, low []frontend.Variable) {
+	n := c.rc.lowLimbs(k) + 1
+	h, err := c.API.Compiler().NewHint(RescaleHint, 2+n, x, k, relu, c.LimbBits, off)
 	if err != nil {
 		panic(err)
 	}
-	return h[0], h[1], h[2:]
+	return c.API.Sub(h[0], pow2(off)), h[1], h[2:]
 }
 
 // CheckRescale holds the constraints of Rescale for a given q; it is separate
@@ -82,7 +86,7 @@ func (c *Ctx) remainder(x, q frontend.Variable, k int, low []frontend.Variable) 
 // wrong sign leaves the range. Four constraints and two range checks; with
 // k = 0 it is a plain ReLU with one range check.
 func (c *Ctx) RescaleRelu(x frontend.Variable, k, outBits, negBits int) frontend.Variable {
-	q, s, low := c.rescaleHint(x, k, 1)
+	q, s, low := c.rescaleHint(x, k, 1, max(outBits-1, negBits))
 	return c.checkRescaleRelu(x, q, s, k, outBits, negBits, low)
 }
 
@@ -117,7 +121,7 @@ func ReluWidth(outBits, negBits, limbBits int) int {
 // Split returns y = max(0, round(x / 2^k)) and z = max(0, -round(x / 2^k)),
 // constrained as in RescaleRelu.
 func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend.Variable) {
-	q, s, low := c.rescaleHint(x, k, 1)
+	q, s, low := c.rescaleHint(x, k, 1, max(outBits-1, negBits))
 	if k == 0 {
 		q = x
 	}
@@ -129,9 +133,10 @@ func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend
 // its inputs (x, k, relu) and, when relu is 1, the sign bit s = [q >= 0].
 //
 // With a fourth input L it also returns, after those two, the low limbs (base
-// 2^L) of the remainder t - q 2^k, for the range check of the remainder.
+// 2^L) of the remainder t - q 2^k, for the range check of the remainder; with a
+// fifth, off, it returns q + 2^off in place of q.
 func RescaleHint(mod *big.Int, in, out []*big.Int) error {
-	if (len(in) != 3 && len(in) != 4) || len(out) < 2 || (len(in) == 3 && len(out) != 2) {
+	if len(in) < 3 || len(in) > 5 || len(out) < 2 || (len(in) == 3 && len(out) != 2) {
 		return fmt.Errorf("RescaleHint: %d inputs, %d outputs", len(in), len(out))
 	}
 	x := Signed(mod, in[0])
@@ -141,8 +146,12 @@ func RescaleHint(mod *big.Int, in, out []*big.Int) error {
 		num.Add(num, new(big.Int).Lsh(big.NewInt(1), k-1))
 	}
 	q := new(big.Int).Rsh(num, k) // arithmetic shift: floor for negatives
-	out[0].Mod(q, mod)
-	if len(in) == 4 {
+	out[0].Set(q)
+	if len(in) == 5 {
+		out[0].Add(out[0], new(big.Int).Lsh(big.NewInt(1), uint(in[4].Uint64())))
+	}
+	out[0].Mod(out[0], mod)
+	if len(in) >= 4 {
 		r := new(big.Int).Sub(num, new(big.Int).Lsh(q, k))
 		if err := LimbsHint(mod, []*big.Int{in[3], r}, out[2:]); err != nil {
 			return err
@@ -172,7 +181,7 @@ func Signed(mod, v *big.Int) *big.Int {
 
 // Hints lists every hint of this package.
 func Hints() []solver.Hint {
-	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint, RoundDivHint, F32ShiftHint, F32GridHint}
+	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint, QuotientsHint, RoundDivHint, F32ShiftHint, F32GridHint}
 }
 
 // RegisterHints registers the hints of this package with gnark's solver.

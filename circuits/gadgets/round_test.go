@@ -5,7 +5,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/test"
 )
 
 func TestRoundDivReference(t *testing.T) {
@@ -47,13 +46,13 @@ func TestRoundDivGadget(t *testing.T) {
 			split := func(q int64) (int64, int64) { return q >> 1, q & 1 }
 			m, b := split(q)
 			ok := &roundCircuit{N: n, D: d, M: m, B: b, Q: q}
-			if err := test.IsSolved(&roundCircuit{constD: constD}, ok, field); err != nil {
+			if err := IsSolvedTwice(t, &roundCircuit{constD: constD}, ok, field); err != nil {
 				t.Fatalf("n=%d d=%d q=%d rejected: %v", n, d, q, err)
 			}
 			for _, w := range []int64{q - 1, q + 1} {
 				m, b := split(w)
 				bad := &roundCircuit{N: n, D: d, M: m, B: b, Q: w}
-				if err := test.IsSolved(&roundCircuit{constD: constD}, bad, field); err == nil {
+				if err := IsSolvedTwice(t, &roundCircuit{constD: constD}, bad, field); err == nil {
 					t.Fatalf("n=%d d=%d: wrong quotient %d accepted (right %d)", n, d, w, q)
 				}
 			}
@@ -72,10 +71,10 @@ func TestSaturate(t *testing.T) {
 	field := ecc.BN254.ScalarField()
 	for _, v := range []int64{-1000, -129, -128, 0, 127, 128, 1000} {
 		y := min(max(v, -128), 127)
-		if err := test.IsSolved(&satCircuit{}, &satCircuit{V: v, Y: y}, field); err != nil {
+		if err := IsSolvedTwice(t, &satCircuit{}, &satCircuit{V: v, Y: y}, field); err != nil {
 			t.Fatalf("saturate(%d) = %d rejected: %v", v, y, err)
 		}
-		if err := test.IsSolved(&satCircuit{}, &satCircuit{V: v, Y: y + 1}, field); err == nil {
+		if err := IsSolvedTwice(t, &satCircuit{}, &satCircuit{V: v, Y: y + 1}, field); err == nil {
 			t.Fatalf("saturate(%d) = %d accepted", v, y+1)
 		}
 	}
