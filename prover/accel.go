@@ -23,8 +23,10 @@ type Accelerator interface {
 	// NewProvingKey returns an empty key of the type Prove expects, to be
 	// filled with UnsafeReadFrom.
 	NewProvingKey() groth16.ProvingKey
-	// Prove proves w. Implementations need not be safe for concurrent use.
-	Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness) (groth16.Proof, error)
+	// Prove proves w with opts added to the defaults (the solver's options
+	// for the model's hints). Implementations need not be safe for concurrent
+	// use.
+	Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness, opts ...backend.ProverOption) (groth16.Proof, error)
 	// Release frees device memory held for pk, if any.
 	Release(pk groth16.ProvingKey)
 }
@@ -44,8 +46,8 @@ type CPU struct{}
 func (CPU) Name() string                      { return "cpu" }
 func (CPU) NewProvingKey() groth16.ProvingKey { return groth16.NewProvingKey(ecc.BN254) }
 func (CPU) Release(groth16.ProvingKey)        {}
-func (CPU) Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness) (groth16.Proof, error) {
-	return groth16.Prove(ccs, pk, w, proverOpts()...)
+func (CPU) Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness, opts ...backend.ProverOption) (groth16.Proof, error) {
+	return groth16.Prove(ccs, pk, w, append(proverOpts(), opts...)...)
 }
 
 // NewAccelerator returns the accelerator called name ("cpu" or "icicle").
@@ -85,13 +87,13 @@ type Fallback struct {
 
 // proveChecked runs the GPU prover with panics turned into errors, then checks
 // the proof against vk.
-func proveChecked(a Accelerator, ccs constraint.ConstraintSystem, pk groth16.ProvingKey, vk groth16.VerifyingKey, w witness.Witness) (proof groth16.Proof, err error) {
+func proveChecked(a Accelerator, ccs constraint.ConstraintSystem, pk groth16.ProvingKey, vk groth16.VerifyingKey, w witness.Witness, opts ...backend.ProverOption) (proof groth16.Proof, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			proof, err = nil, fmt.Errorf("%s prover panicked: %v", a.Name(), r)
 		}
 	}()
-	proof, err = a.Prove(ccs, pk, w)
+	proof, err = a.Prove(ccs, pk, w, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("%s prover: %w", a.Name(), err)
 	}

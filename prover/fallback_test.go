@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/backend/witness"
 	"github.com/consensys/gnark/constraint"
@@ -34,16 +35,16 @@ type gpuDouble struct {
 func (g *gpuDouble) Name() string                      { return "gpu-test-double-" + g.mode }
 func (g *gpuDouble) NewProvingKey() groth16.ProvingKey { return g.cpu.NewProvingKey() }
 func (g *gpuDouble) Release(groth16.ProvingKey)        {}
-func (g *gpuDouble) Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness) (groth16.Proof, error) {
+func (g *gpuDouble) Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness, opts ...backend.ProverOption) (groth16.Proof, error) {
 	switch g.mode {
 	case "panic":
 		panic("msm: empty last chunk")
 	case "error":
 		return nil, errors.New("cudaErrorMemoryAllocation")
 	case "wrong":
-		return g.cpu.Prove(ccs, pk, g.other)
+		return g.cpu.Prove(ccs, pk, g.other, opts...)
 	}
-	return g.cpu.Prove(ccs, pk, w)
+	return g.cpu.Prove(ccs, pk, w, opts...)
 }
 
 func compile(t *testing.T) string {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/accelerated/icicle"
 	icicle_groth16 "github.com/consensys/gnark/backend/accelerated/icicle/groth16"
 	icicle_bn254 "github.com/consensys/gnark/backend/accelerated/icicle/groth16/bn254"
@@ -41,14 +42,14 @@ func newIcicle(o GPUOptions) (Accelerator, error) {
 func (g *gpu) Name() string                      { return "icicle" }
 func (g *gpu) NewProvingKey() groth16.ProvingKey { return icicle_groth16.NewProvingKey(ecc.BN254) }
 
-func (g *gpu) Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness) (groth16.Proof, error) {
+func (g *gpu) Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, w witness.Witness, opts ...backend.ProverOption) (groth16.Proof, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.pinned != nil && g.pinned != pk {
 		g.release(g.pinned)
 	}
 	g.pinned = pk
-	return icicle_groth16.Prove(ccs, pk, w, g.opts...)
+	return icicle_groth16.Prove(ccs, pk, w, append(g.opts[:len(g.opts):len(g.opts)], icicle.WithProverOptions(append(proverOpts(), opts...)...))...)
 }
 
 func (g *gpu) Release(pk groth16.ProvingKey) {

@@ -3,13 +3,16 @@ package prover
 import (
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
 	"math/big"
+	"sync"
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/backend/witness"
 	"github.com/consensys/gnark/constraint"
@@ -53,21 +56,25 @@ func WithLogger(l *slog.Logger) Option { return func(p *Prover) { p.Log = l } }
 // WithStats counts GPU proofs and fallbacks in s.
 func WithStats(s *Stats) Option { return func(p *Prover) { p.Stats = s } }
 
-// Load opens the artifacts of dir with their proving key.
+// Load opens the artifacts of dir with their proving key. The model, the
+// constraint system and the key are read concurrently.
 func Load(dir string, opts ...Option) (*Prover, error) {
-	a, err := model.Load(dir)
-	if err != nil {
-		return nil, err
-	}
-	p := &Prover{A: a, Accel: CPU{}, Log: discard, Stats: new(Stats)}
+	p := &Prover{Accel: CPU{}, Log: discard, Stats: new(Stats)}
 	for _, o := range opts {
 		o(p)
 	}
-	if p.CCS, err = a.LoadCircuit(); err != nil {
+	if _, err := model.LoadMeta(dir); err != nil {
 		return nil, err
 	}
 	p.PK = p.Accel.NewProvingKey()
-	if err := a.LoadProvingKey(p.PK); err != nil {
+	files := &model.Artifacts{Dir: dir}
+	var errModel, errCCS, errPK error
+	var wg sync.WaitGroup
+	wg.Go(func() { p.CCS, errCCS = files.LoadCircuit() })
+	wg.Go(func() { errPK = files.LoadProvingKey(p.PK) })
+	p.A, errModel = model.Load(dir)
+	wg.Wait()
+	if err := errors.Join(errModel, errCCS, errPK); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -213,9 +220,9 @@ func (pr *Prover) File(w *Witness, proof groth16.Proof) (*verifier.ProofFile, er
 // prove runs the accelerator; a GPU failure of any kind falls back to the CPU.
 func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 	if _, cpu := pr.Accel.(CPU); cpu {
-		return CPU{}.Prove(pr.CCS, pr.PK, full)
+		return CPU{}.Prove(pr.CCS, pr.PK, full, pr.opts()...)
 	}
-	proof, err := proveChecked(pr.Accel, pr.CCS, pr.PK, pr.A.VK, full)
+	proof, err := proveChecked(pr.Accel, pr.CCS, pr.PK, pr.A.VK, full, pr.opts()...)
 	if err == nil {
 		pr.Stats.GPUProofs.Add(1)
 		return proof, nil
@@ -229,7 +236,12 @@ func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 		}
 		pr.cpuPK = pk
 	}
-	return CPU{}.Prove(pr.CCS, pr.cpuPK, full)
+	return CPU{}.Prove(pr.CCS, pr.cpuPK, full, pr.opts()...)
+}
+
+// opts are the per-model options of every proof: the program's hints.
+func (pr *Prover) opts() []backend.ProverOption {
+	return []backend.ProverOption{backend.WithSolverOptions(pr.A.Prog.SolverOptions()...)}
 }
 
 func vars(v []int64) []frontend.Variable {

@@ -19,6 +19,9 @@ type Ctx struct {
 	// RangeBits counts the bits range-checked so far; the model uses it to
 	// attribute the deferred cost of the range-check tables to layers.
 	RangeBits int
+	// Layer is the index of the layer being defined (-1 outside the layers),
+	// for hints that compute a whole layer's advice at once.
+	Layer int
 }
 
 // DefaultLimbBits is the default width of the shared range-check table
@@ -41,7 +44,7 @@ func WithLimbBits(bits int) Option {
 
 // New returns a gadget context for api.
 func New(api frontend.API, opts ...Option) *Ctx {
-	c := &Ctx{API: api, LimbBits: DefaultLimbBits}
+	c := &Ctx{API: api, LimbBits: DefaultLimbBits, Layer: -1}
 	for _, o := range opts {
 		o(c)
 	}

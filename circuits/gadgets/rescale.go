@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
 )
@@ -42,9 +43,69 @@ func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
 		c.Signed(x, outBits)
 		return x
 	}
-	q, _, low := c.rescaleHint(x, k, 0, outBits-1)
+	q, _, low := c.rescaleHint(x, k, 0, rescaleOffset(outBits, 0, false))
 	c.checkRescale(x, q, k, outBits, low)
 	return q
+}
+
+// R1CS reports whether the circuit is being compiled by gnark's R1CS builder
+// (the prover's), as opposed to gnark's test engine, which runs hints as it
+// meets them and knows no solver options.
+func (c *Ctx) R1CS() bool {
+	b, ok := c.API.Compiler().(r1csBuilder)
+	if !ok {
+		return false
+	}
+	_, ok = b.ToCanonicalVariable(1).(constraint.LinearExpression)
+	return ok
+}
+
+// RescaleAdviceWidth is how many hinted values the rescale of one accumulator
+// by 2^k takes: the offset quotient, the sign bit (or remainder) and the
+// remainder's limbs, as [RescaleHint] returns them.
+func (c *Ctx) RescaleAdviceWidth(k int) int { return 2 + c.rc.lowLimbs(k) + 1 }
+
+// rescaleOffset is the offset w of the hinted quotient q + 2^w.
+func rescaleOffset(outBits, negBits int, relu bool) int {
+	if relu {
+		return max(outBits-1, negBits)
+	}
+	return outBits - 1
+}
+
+// RescaleWith is Rescale (relu false) or RescaleRelu of x with its hinted
+// values h (RescaleAdviceWidth(k) of them) computed elsewhere, e.g. by one
+// hint for a whole layer. The constraints are those of Rescale and
+// RescaleRelu: h is advice, and wrong advice fails them.
+func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits, negBits int, relu bool) frontend.Variable {
+	if len(h) != c.RescaleAdviceWidth(k) {
+		panic(fmt.Sprintf("gadgets: %d hinted values for a rescale by 2^%d, want %d", len(h), k, c.RescaleAdviceWidth(k)))
+	}
+	if !relu && k == 0 {
+		c.Signed(x, outBits)
+		return x
+	}
+	q := c.API.Sub(h[0], pow2(rescaleOffset(outBits, negBits, relu)))
+	if relu {
+		return c.checkRescaleRelu(x, q, h[1], k, outBits, negBits, h[2:])
+	}
+	c.checkRescale(x, q, k, outBits, h[2:])
+	return q
+}
+
+// RescaleAdvice computes natively the values RescaleWith takes for the
+// accumulator acc, into out: what RescaleHint returns for it.
+func RescaleAdvice(mod *big.Int, acc int64, k, limbBits, outBits, negBits int, relu bool, out []*big.Int) error {
+	r := int64(0)
+	if relu {
+		r = 1
+	}
+	in := []*big.Int{
+		new(big.Int).Mod(big.NewInt(acc), mod),
+		big.NewInt(int64(k)), big.NewInt(r), big.NewInt(int64(limbBits)),
+		big.NewInt(int64(rescaleOffset(outBits, negBits, relu))),
+	}
+	return RescaleHint(mod, in, out)
 }
 
 // rescaleHint hints the rounded quotient of x / 2^k, the sign bit (relu) or
@@ -86,7 +147,7 @@ func (c *Ctx) remainder(x, q frontend.Variable, k int, low []frontend.Variable) 
 // wrong sign leaves the range. Four constraints and two range checks; with
 // k = 0 it is a plain ReLU with one range check.
 func (c *Ctx) RescaleRelu(x frontend.Variable, k, outBits, negBits int) frontend.Variable {
-	q, s, low := c.rescaleHint(x, k, 1, max(outBits-1, negBits))
+	q, s, low := c.rescaleHint(x, k, 1, rescaleOffset(outBits, negBits, true))
 	return c.checkRescaleRelu(x, q, s, k, outBits, negBits, low)
 }
 
@@ -121,7 +182,7 @@ func ReluWidth(outBits, negBits, limbBits int) int {
 // Split returns y = max(0, round(x / 2^k)) and z = max(0, -round(x / 2^k)),
 // constrained as in RescaleRelu.
 func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend.Variable) {
-	q, s, low := c.rescaleHint(x, k, 1, max(outBits-1, negBits))
+	q, s, low := c.rescaleHint(x, k, 1, rescaleOffset(outBits, negBits, true))
 	if k == 0 {
 		q = x
 	}

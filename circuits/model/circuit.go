@@ -132,7 +132,9 @@ func (c *Circuit) Define(api frontend.API) error {
 				continue
 			}
 		}
+		g.Layer = i
 		mark(1+i, func() { vals[b.Out] = l.Define(g, in) })
+		g.Layer = -1
 	}
 	mark(1+len(p.Layers), func() { c.bindOutputs(api, g, vals) })
 	return nil

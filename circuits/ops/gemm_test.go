@@ -27,6 +27,7 @@ func TestGemm(t *testing.T) {
 			consts: map[string]*tensor.T{"W": tc.w, "b": b},
 			nodes:  []*graph.Node{node("Gemm", []string{"x", "W", "b"}, []string{"y"}, tc.attrs...)},
 			out:    []string{"y"},
+			lie:    true,
 		})
 	}
 	// Gemm followed by Relu: the ReLU fuses into the rescale
@@ -40,6 +41,7 @@ func TestGemm(t *testing.T) {
 			node("Relu", []string{"h"}, []string{"y"}),
 		},
 		out: []string{"y"},
+		lie: true,
 	})
 }
 

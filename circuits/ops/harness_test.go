@@ -7,9 +7,12 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/test"
 
+	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/circuits/ops"
@@ -27,6 +30,10 @@ type opCase struct {
 	out    []string
 	lo, hi float64 // input values are uniform in [lo, hi)
 	tol    float64 // error bound relative to the float output's magnitude
+	// lie also solves the R1CS with dishonest layer advice (the first
+	// quotient of each linear layer off by one, the public output made to
+	// match) and requires the solver to reject it.
+	lie bool
 }
 
 func node(op string, in, out []string, attrs ...any) *graph.Node {
@@ -77,6 +84,7 @@ func constT(shape tensor.Shape, v ...float64) *tensor.T {
 // commitment, a changed job or prover binding... fail.
 func run(t *testing.T, c opCase) {
 	t.Helper()
+	gadgets.RegisterHints()
 	r := rand.New(rand.NewSource(int64(len(c.name)) * 7919))
 	g := &graph.Graph{Consts: map[string]*tensor.T{}, Nodes: c.nodes}
 	for k, v := range c.consts {
@@ -145,13 +153,33 @@ func run(t *testing.T, c opCase) {
 
 	circuit := func() *model.Circuit { return model.NewCircuit(q.Prog, id, hashed) }
 	field := ecc.BN254.ScalarField()
-	if err := test.IsSolved(circuit(), w.Full, field); err != nil {
-		t.Fatalf("%s: honest witness rejected: %v", c.name, err)
+	ccs, err := frontend.Compile(field, r1cs.NewBuilder, circuit())
+	if err != nil {
+		t.Fatalf("%s: compile: %v", c.name, err)
+	}
+	// isSolved checks an assignment with gnark's test engine and with the
+	// compiled R1CS and its solver (the prover's path, with the program's
+	// layer hints); the two must agree.
+	isSolved := func(_ *model.Circuit, assignment *model.Circuit, _ *big.Int) error {
+		t.Helper()
+		engine := test.IsSolved(circuit(), assignment, field)
+		wit, err := frontend.NewWitness(assignment, field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		solved := ccs.IsSolved(wit, q.Prog.SolverOptions()...)
+		if (engine == nil) != (solved == nil) {
+			t.Errorf("%s: the test engine says %v, the R1CS solver says %v", c.name, engine, solved)
+		}
+		return engine
 	}
 	full := w.Full.(*model.Circuit)
+	if err := isSolved(circuit(), full, field); err != nil {
+		t.Fatalf("%s: honest witness rejected: %v", c.name, err)
+	}
 	bad := *full
 	bad.Output = new(big.Int).Add(w.Public[2], big.NewInt(1))
-	if err := test.IsSolved(circuit(), &bad, field); err == nil {
+	if err := isSolved(circuit(), &bad, field); err == nil {
 		t.Fatalf("%s: a wrong output was accepted", c.name)
 	}
 	if len(w.Outputs[0]) > 0 {
@@ -163,13 +191,39 @@ func run(t *testing.T, c opCase) {
 		outs[0][0]++
 		bad = *full
 		bad.Output = model.OutputValue(q.Prog, outs, hashed)
-		if err := test.IsSolved(circuit(), &bad, field); err == nil {
+		if err := isSolved(circuit(), &bad, field); err == nil {
 			t.Fatalf("%s: output[0][0]+1 was accepted", c.name)
+		}
+	}
+	if c.lie {
+		honest := q.Prog.LayerHint
+		evil := func(mod *big.Int, in, out []*big.Int) error {
+			if err := honest(mod, in, out); err != nil {
+				return err
+			}
+			out[0].Add(out[0], big.NewInt(1)).Mod(out[0], mod)
+			return nil
+		}
+		outs := make([][]int64, len(w.Outputs))
+		for i := range outs {
+			outs[i] = append([]int64(nil), w.Outputs[i]...)
+		}
+		outs[0][0]++
+		for _, o := range []*big.Int{w.Public[2], model.OutputValue(q.Prog, outs, hashed)} {
+			bad = *full
+			bad.Output = o
+			wit, err := frontend.NewWitness(&bad, field)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ccs.IsSolved(wit, solver.OverrideHint(ops.LayerHintID, evil)); err == nil {
+				t.Fatalf("%s: layer advice with a quotient off by one was accepted", c.name)
+			}
 		}
 	}
 	bad = *full
 	bad.Model = new(big.Int).Add(id, big.NewInt(1))
-	if err := test.IsSolved(circuit(), &bad, field); err == nil {
+	if err := isSolved(circuit(), &bad, field); err == nil {
 		t.Fatalf("%s: a wrong model commitment was accepted", c.name)
 	}
 	bad = *full
@@ -178,7 +232,7 @@ func run(t *testing.T, c opCase) {
 		bad.X[i] = append([]frontend.Variable(nil), full.X[i]...)
 	}
 	bad.X[0][0] = w.Input[0][0] + 1
-	if err := test.IsSolved(circuit(), &bad, field); err == nil {
+	if err := isSolved(circuit(), &bad, field); err == nil {
 		t.Fatalf("%s: an input that does not match the input commitment was accepted", c.name)
 	}
 }

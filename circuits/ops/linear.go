@@ -25,7 +25,11 @@ type Linear struct {
 
 // Eval implements Layer.
 func (l *Linear) Eval(in [][]int64) ([]int64, error) {
-	x := in[0]
+	return l.eval(l.Node, l.accumulate(in[0]))
+}
+
+// accumulate returns bias_j + sum_i w_ji x_i for every output j.
+func (l *Linear) accumulate(x []int64) []int64 {
 	acc := make([]int64, l.K.OutSize())
 	for j := range acc {
 		var s int64
@@ -35,7 +39,7 @@ func (l *Linear) Eval(in [][]int64) ([]int64, error) {
 		l.K.Terms(j, func(i int, w int64) { s += w * x[i] })
 		acc[j] = s
 	}
-	return l.eval(l.Node, acc)
+	return acc
 }
 
 // Define implements Layer.
@@ -56,7 +60,33 @@ func (l *Linear) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 		})
 		acc[j] = gadgets.Sum(api, terms)
 	}
+	if h := l.advice(c, x, len(acc)); h != nil {
+		return l.defineWith(c, acc, h)
+	}
 	return l.define(c, acc)
+}
+
+// advice hints the rescale values of all the layer's accumulators with one
+// named hint ([LayerHintID]) that reads only the layer's inputs and sums
+// natively with the program's weights. Hinting each accumulator on its own
+// would make the solver evaluate every long sum twice (once as the hint's
+// input, once in its constraint) and store it twice in the constraint system.
+// It returns nil where that does not apply: under gnark's test engine, outside
+// a program, or for a rescale that needs no hint.
+func (l *Linear) advice(c *gadgets.Ctx, x []frontend.Variable, n int) []frontend.Variable {
+	if !c.R1CS() || c.Layer < 0 || (l.Shift == 0 && !l.Relu) {
+		return nil
+	}
+	b, ok := c.API.Compiler().(namedHinter)
+	if !ok {
+		return nil
+	}
+	in := append([]frontend.Variable{c.Layer, c.LimbBits}, x...)
+	h, err := b.NewHintForId(LayerHintID, n*c.RescaleAdviceWidth(l.Shift), in...)
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
 // Dense is y[m, n] = sum_k W[n, k] x[m, k] for M rows.

@@ -48,3 +48,14 @@ func (r *Requant) define(c *gadgets.Ctx, acc []frontend.Variable) []frontend.Var
 	}
 	return out
 }
+
+// defineWith is define with the rescale values of every accumulator hinted
+// already (h holds c.RescaleAdviceWidth(r.Shift) values per accumulator).
+func (r *Requant) defineWith(c *gadgets.Ctx, acc, h []frontend.Variable) []frontend.Variable {
+	w := c.RescaleAdviceWidth(r.Shift)
+	out := make([]frontend.Variable, len(acc))
+	for i, a := range acc {
+		out[i] = c.RescaleWith(a, h[i*w:(i+1)*w], r.Shift, r.OutBits, r.NegBits, r.Relu)
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/zkml/zkml/circuits/model"
@@ -22,8 +23,20 @@ func runProve(args []string, stdout, stderr io.Writer) error {
 	addr := fs.String("prover", "0", "address that may claim payment for the proof (0x hex)")
 	accel := fs.String("accelerator", "cpu", "cpu, or icicle for an NVIDIA GPU (binaries built with -tags icicle); GPU failures fall back to the CPU")
 	device := fs.Int("gpu-device", 0, "GPU device id for --accelerator icicle")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %v", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile: %v", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if err := required(fs, "artifacts", "input", "out"); err != nil {
 		return err
