@@ -240,7 +240,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 		}{
 			{ProgramFile, func(w io.Writer) error { return writeProgram(w, q.Prog, o.PrivateWeights) }},
 			{CircuitFile, func(w io.Writer) error { _, err := ccs.WriteTo(w); return err }},
-			{PKFile, func(w io.Writer) error { _, err := pk.WriteRawTo(w); return err }},
+			{PKFile, func(w io.Writer) error { return writeProvingKey(w, pk) }},
 			{VKFile, func(w io.Writer) error { _, err := vk.WriteRawTo(w); return err }},
 		}
 		if o.PrivateWeights {
@@ -388,12 +388,12 @@ func (a *Artifacts) LoadCircuit() (constraint.ConstraintSystem, error) {
 }
 
 // LoadProvingKey fills pk (of the type the prover wants: gnark's CPU key or
-// an ICICLE key) from the raw key file: a trusted local file, read without
-// point checks, so loading takes a fraction of proving.
+// an ICICLE key) from the key file: a trusted local file, read without point
+// checks as a memory copy (see writeProvingKey), so loading takes a fraction
+// of proving.
 func (a *Artifacts) LoadProvingKey(pk groth16.ProvingKey) error {
 	return readFile(filepath.Join(a.Dir, PKFile), func(r io.Reader) error {
-		_, err := pk.UnsafeReadFrom(r)
-		return err
+		return readProvingKey(r, pk)
 	})
 }
 

@@ -1,0 +1,105 @@
+package model
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/consensys/gnark/std/rangecheck"
+)
+
+type pkCircuit struct {
+	X frontend.Variable `gnark:",public"`
+	Y frontend.Variable
+}
+
+func (c *pkCircuit) Define(api frontend.API) error {
+	rangecheck.New(api).Check(c.Y, 8) // a commitment, so the key has a Pedersen key
+	api.AssertIsEqual(api.Mul(c.Y, c.Y), c.X)
+	return nil
+}
+
+// otherKey stands for a key type other than gnark's CPU key (the ICICLE one).
+type otherKey struct{ *groth16_bn254.ProvingKey }
+
+func TestProvingKeyFile(t *testing.T) {
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &pkCircuit{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, vk, err := groth16.Setup(ccs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file bytes.Buffer
+	if err := writeProvingKey(&file, pk); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if _, err := pk.WriteRawTo(&want); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []groth16.ProvingKey{groth16.NewProvingKey(ecc.BN254), otherKey{new(groth16_bn254.ProvingKey)}} {
+		if err := readProvingKey(bytes.NewReader(file.Bytes()), key); err != nil {
+			t.Fatalf("%T: %v", key, err)
+		}
+		var got bytes.Buffer
+		if _, err := key.WriteRawTo(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%T: the key read back differs from the key written", key)
+		}
+		w, err := frontend.NewWitness(&pkCircuit{X: 49, Y: 7}, ecc.BN254.ScalarField())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o, ok := key.(otherKey); ok {
+			key = o.ProvingKey
+		}
+		proof, err := groth16.Prove(ccs, key, w)
+		if err != nil {
+			t.Fatalf("%T: %v", key, err)
+		}
+		pub, _ := w.Public()
+		if err := groth16.Verify(proof, vk, pub); err != nil {
+			t.Fatalf("%T: a proof with the key read back does not verify: %v", key, err)
+		}
+	}
+
+	// damaged files: an error, never a panic or a huge allocation
+	b := file.Bytes()
+	var domain bytes.Buffer
+	if _, err := pk.(*groth16_bn254.ProvingKey).Domain.WriteTo(&domain); err != nil {
+		t.Fatal(err)
+	}
+	lengthAt := len(pkMagic) + domain.Len() // the first slice's length
+	bad := map[string][]byte{
+		"empty":     nil,
+		"magic":     append([]byte("gnark"), b[5:]...),
+		"truncated": b[:len(b)/2],
+		"length":    func() []byte { c := bytes.Clone(b); copy(c[lengthAt:], bytes.Repeat([]byte{0xff}, 8)); return c }(),
+	}
+	for name, f := range bad {
+		if err := readProvingKey(bytes.NewReader(f), groth16.NewProvingKey(ecc.BN254)); err == nil {
+			t.Errorf("%s: a damaged key file was read without error", name)
+		}
+	}
+
+	// a key written by earlier versions, in gnark's raw encoding
+	key := groth16.NewProvingKey(ecc.BN254)
+	if err := readProvingKey(bytes.NewReader(want.Bytes()), key); err != nil {
+		t.Fatalf("gnark raw key: %v", err)
+	}
+	var got bytes.Buffer
+	if _, err := key.WriteRawTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatal("a key in gnark's raw encoding reads back different")
+	}
+}
