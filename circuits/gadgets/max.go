@@ -25,20 +25,24 @@ func (c *Ctx) Max(vals []frontend.Variable, bits int) frontend.Variable {
 	return h[0]
 }
 
-// CheckMax holds the constraints of Max for a given m.
+// CheckMax holds the constraints of Max for a given m: a range check per
+// value and len(vals)-1 products, the last one constrained to zero directly.
 func (c *Ctx) CheckMax(vals []frontend.Variable, m frontend.Variable, bits int) {
 	api := c.API
-	var prod frontend.Variable = 1
+	ds := make([]frontend.Variable, len(vals))
 	for i, v := range vals {
-		d := api.Sub(m, v)
-		c.Unsigned(d, bits)
-		if i == 0 {
-			prod = d
-		} else {
-			prod = api.Mul(prod, d)
-		}
+		ds[i] = api.Sub(m, v)
+		c.Unsigned(ds[i], bits)
 	}
-	api.AssertIsEqual(prod, 0)
+	if len(ds) == 1 {
+		api.AssertIsEqual(ds[0], 0)
+		return
+	}
+	prod := ds[0]
+	for _, d := range ds[1 : len(ds)-1] {
+		prod = api.Mul(prod, d)
+	}
+	c.rc.product(api, prod, ds[len(ds)-1], 0)
 }
 
 // MaxHint returns the largest of its inputs read as signed integers.

@@ -152,8 +152,8 @@ type r1csBuilder interface {
 	ToCanonicalVariable(frontend.Variable) frontend.CanonicalVariable
 }
 
-// product constrains l * r = o with l on the constraint's A side and r on its
-// B side. api.Mul puts the side with fewer terms into B, so a hinted inverse
+// product constrains l * r = o in one constraint, with l on the constraint's
+// A side and r on its B side (api.Mul then AssertIsEqual would take two). api.Mul puts the side with fewer terms into B, so a hinted inverse
 // times a difference lands there; every wire of B costs the prover a point in
 // a G1 and a G2 multi-exponentiation, and a full-size field element (an
 // inverse) costs ~16x what a small value does. Keeping the inverses in A
@@ -177,8 +177,9 @@ func (t *rangeTable) product(api frontend.API, l, r, o frontend.Variable) {
 	b.AddInstruction(t.r1c, calldata)
 }
 
-// canonical is v as a linear expression of b's wires; the constant 1 is the
-// constant wire. Other constants are not needed and report false.
+// canonical is v as a linear expression of b's wires; the constants 0 and 1
+// are the constant wire times 0 and 1. Other constants are not needed and
+// report false.
 func canonical(b r1csBuilder, ok bool, v frontend.Variable) (constraint.LinearExpression, bool) {
 	if !ok {
 		return nil, false
@@ -189,10 +190,10 @@ func canonical(b r1csBuilder, ok bool, v frontend.Variable) (constraint.LinearEx
 	}
 	for _, term := range le {
 		if term.IsConstant() {
-			if len(le) != 1 || term.CID != constraint.CoeffIdOne {
+			if len(le) != 1 || (term.CID != constraint.CoeffIdOne && term.CID != constraint.CoeffIdZero) {
 				return nil, false
 			}
-			return constraint.LinearExpression{{CID: constraint.CoeffIdOne, VID: 0}}, true
+			return constraint.LinearExpression{{CID: term.CID, VID: 0}}, true
 		}
 	}
 	return le, true

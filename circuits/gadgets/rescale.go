@@ -76,20 +76,42 @@ func rescaleOffset(outBits, negBits int, relu bool) int {
 // RescaleWith is Rescale (relu false) or RescaleRelu of x with its hinted
 // values h (RescaleAdviceWidth(k) of them) computed elsewhere, e.g. by one
 // hint for a whole layer. The constraints are those of Rescale and
-// RescaleRelu: h is advice, and wrong advice fails them.
-func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits, negBits int, relu bool) frontend.Variable {
+// RescaleRelu: h is advice, and wrong advice fails them. With bounded (and not
+// relu) the quotient's own range check is left out, for callers whose every
+// consumer bounds it (see RescaleBounded).
+func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits, negBits int, relu, bounded bool) frontend.Variable {
 	if len(h) != c.RescaleAdviceWidth(k) {
 		panic(fmt.Sprintf("gadgets: %d hinted values for a rescale by 2^%d, want %d", len(h), k, c.RescaleAdviceWidth(k)))
 	}
 	if !relu && k == 0 {
-		c.Signed(x, outBits)
+		if !bounded {
+			c.Signed(x, outBits)
+		}
 		return x
 	}
 	q := c.API.Sub(h[0], pow2(rescaleOffset(outBits, negBits, relu)))
 	if relu {
 		return c.checkRescaleRelu(x, q, h[1], k, outBits, negBits, h[2:])
 	}
-	c.checkRescale(x, q, k, outBits, h[2:])
+	c.remainder(x, q, k, h[2:])
+	if !bounded {
+		c.Signed(q, outBits)
+	}
+	return q
+}
+
+// RescaleBounded is Rescale without the range check of the quotient: only
+// the remainder t - q 2^k is checked to lie in [0, 2^k). Any other quotient
+// satisfying that differs from the true one by t 2^-k (mod p) for some
+// 0 < |t| < 2^k, a full-size field element, so a caller whose every consumer
+// confines the quotient to (-2^b, 2^b) with b + k + 2 < 253 (a MaxPool with a
+// fused ReLU does) gets the true quotient without paying for its check.
+func (c *Ctx) RescaleBounded(x frontend.Variable, k, outBits int) frontend.Variable {
+	if k == 0 {
+		return x
+	}
+	q, _, low := c.rescaleHint(x, k, 0, rescaleOffset(outBits, 0, false))
+	c.remainder(x, q, k, low)
 	return q
 }
 

@@ -131,3 +131,78 @@ func TestInversesStayOutOfB(t *testing.T) {
 		}
 	}
 }
+
+// boundedCircuit is RescaleBounded of X, alone (Pool false: the quotient must
+// equal Y) or feeding a ReLU max-pool with 5 (its max must equal Y).
+type boundedCircuit struct {
+	X, Y frontend.Variable
+	Pool bool `gnark:"-"`
+}
+
+func (c *boundedCircuit) Define(api frontend.API) error {
+	g := New(api)
+	q := g.RescaleBounded(c.X, 16, 16)
+	if c.Pool {
+		q = g.Max([]frontend.Variable{0, q, 5}, 16)
+	}
+	api.AssertIsEqual(q, c.Y)
+	return nil
+}
+
+// TestRescaleBoundedNeedsItsConsumer runs the other solution of the remainder
+// check, q' = q + r 2^-k with remainder 0: RescaleBounded alone takes it (which
+// is why it exists only for bounded consumers), a ReLU max-pool over it rejects
+// it.
+func TestRescaleBoundedNeedsItsConsumer(t *testing.T) {
+	f := ecc.BN254.ScalarField()
+	const k = 16
+	x := int64(5<<16 + 1234) // q = 5, r = 1234 + 2^15 after rounding
+	inv := new(big.Int).ModInverse(big.NewInt(1<<k), f)
+	var alt *big.Int
+	evil := func(mod *big.Int, in, out []*big.Int) error {
+		if err := RescaleHint(mod, in, out); err != nil {
+			return err
+		}
+		r := new(big.Int).Set(out[1])
+		shift := new(big.Int).Mul(r, inv)
+		out[0].Add(out[0], shift).Mod(out[0], mod)
+		alt = new(big.Int).Sub(out[0], big.NewInt(1<<15))
+		alt.Mod(alt, mod)
+		out[1].SetInt64(0)
+		for i := 2; i < len(out); i++ {
+			out[i].SetInt64(0)
+		}
+		return nil
+	}
+	override := solver.OverrideHint(solver.GetHintID(RescaleHint), evil)
+	solve := func(pool bool, y *big.Int, opts ...solver.Option) error {
+		ccs, err := frontend.Compile(f, r1cs.NewBuilder, &boundedCircuit{Pool: pool})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := frontend.NewWitness(&boundedCircuit{X: x, Y: y}, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ccs.IsSolved(w, opts...)
+	}
+	if err := solve(false, big.NewInt(5)); err != nil {
+		t.Fatalf("honest quotient rejected: %v", err)
+	}
+	if err := solve(true, big.NewInt(5)); err != nil {
+		t.Fatalf("honest max-pool rejected: %v", err)
+	}
+	// compute the other solution once, through the hint
+	_ = solve(false, big.NewInt(0), override)
+	if alt == nil || alt.Cmp(big.NewInt(5)) == 0 {
+		t.Fatal("the dishonest hint did not run")
+	}
+	if err := solve(false, alt, override); err != nil {
+		t.Fatalf("the other solution of the bare remainder check is expected to pass (it is why RescaleBounded needs a bounding consumer): %v", err)
+	}
+	for _, y := range []*big.Int{big.NewInt(5), alt, big.NewInt(0)} {
+		if err := solve(true, y, override); err == nil {
+			t.Errorf("a max-pool over the other solution was accepted with max %v", y)
+		}
+	}
+}

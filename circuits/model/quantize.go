@@ -94,6 +94,7 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 			return nil, err
 		}
 	}
+	b.Prog.MarkBounded()
 	q := &Quantized{Graph: pg, Shapes: shapes, Prog: b.Prog, Cfg: cfg}
 	q.Layers = make([]LayerReport, len(q.Prog.Layers))
 	for i, l := range q.Prog.Layers {

@@ -128,3 +128,37 @@ func checkRange(node string, vals []int64, bits int) error {
 	}
 	return nil
 }
+
+// MarkBounded leaves out the output range check of every linear layer whose
+// output only feeds MaxPools with a fused ReLU and is not a model output. Such
+// a MaxPool checks m - v in [0, 2^Bits) for each of its values v and for 0, so
+// each v lies in (-2^Bits, 2^Bits): the rescale's remainder check alone then
+// pins the quotient (gadgets.RescaleBounded). The integer engine still refuses
+// outputs beyond OutBits.
+func (p *Program) MarkBounded() {
+	uses := make(map[int][]Layer)
+	for _, l := range p.Layers {
+		for _, id := range l.Base().In {
+			uses[id] = append(uses[id], l)
+		}
+	}
+	output := make(map[int]bool)
+	for _, id := range p.Outputs {
+		output[id] = true
+	}
+	for _, l := range p.Layers {
+		lin, ok := l.(*Linear)
+		if !ok || lin.Relu || output[lin.Out] || len(uses[lin.Out]) == 0 {
+			continue
+		}
+		bounded := true
+		for _, u := range uses[lin.Out] {
+			mp, ok := u.(*MaxPool)
+			if !ok || !mp.Relu || mp.Bits+lin.Shift+2 >= 253 {
+				bounded = false
+				break
+			}
+		}
+		lin.Bounded = bounded
+	}
+}

@@ -16,6 +16,10 @@ type Requant struct {
 	NegBits int
 	// LimbBits is the circuit's range-check limb width (see gadgets.ReluWidth).
 	LimbBits int
+	// Bounded leaves out the output's range check (not with Relu): every
+	// consumer bounds the output (see Program.markBounded and
+	// gadgets.RescaleBounded).
+	Bounded bool
 }
 
 func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
@@ -40,9 +44,12 @@ func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
 func (r *Requant) define(c *gadgets.Ctx, acc []frontend.Variable) []frontend.Variable {
 	out := make([]frontend.Variable, len(acc))
 	for i, a := range acc {
-		if r.Relu {
+		switch {
+		case r.Relu:
 			out[i] = c.RescaleRelu(a, r.Shift, r.OutBits, r.NegBits)
-		} else {
+		case r.Bounded:
+			out[i] = c.RescaleBounded(a, r.Shift, r.OutBits)
+		default:
 			out[i] = c.Rescale(a, r.Shift, r.OutBits)
 		}
 	}
@@ -55,7 +62,7 @@ func (r *Requant) defineWith(c *gadgets.Ctx, acc, h []frontend.Variable) []front
 	w := c.RescaleAdviceWidth(r.Shift)
 	out := make([]frontend.Variable, len(acc))
 	for i, a := range acc {
-		out[i] = c.RescaleWith(a, h[i*w:(i+1)*w], r.Shift, r.OutBits, r.NegBits, r.Relu)
+		out[i] = c.RescaleWith(a, h[i*w:(i+1)*w], r.Shift, r.OutBits, r.NegBits, r.Relu, r.Bounded && !r.Relu)
 	}
 	return out
 }
