@@ -69,37 +69,48 @@ func TestModels(t *testing.T) {
 			}
 			inputs, _ := filepath.Glob(filepath.Join(dir, "input*.json"))
 			for _, in := range inputs {
-				proof := filepath.Join(t.TempDir(), "proof.json")
-				if code, out := zkml(t, "prove", "--artifacts", art, "--input", in, "--out", proof, "--job-id", "0x2a", "--prover", "0x00000000000000000000000000000000000000aa"); code != 0 {
-					t.Fatalf("prove %s: exit %d\n%s", in, code, out)
-				}
-				if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
-					t.Fatalf("verify %s: exit %d\n%s", in, code, out)
-				}
-				pf, err := verifier.ReadProofFile(proof)
-				if err != nil {
-					t.Fatal(err)
-				}
-				ref := reference(t, dir, filepath.Base(in))
-				if len(ref) != len(pf.OutputData) {
-					t.Fatalf("%d outputs, reference has %d", len(pf.OutputData), len(ref))
-				}
-				for i := range ref {
-					m := 1e-3
-					for _, v := range ref[i] {
-						m = math.Max(m, math.Abs(v))
-					}
-					for j := range ref[i] {
-						if e := math.Abs(pf.OutputData[i][j]-ref[i][j]) / m; e > 0.05 {
-							t.Errorf("%s output %d[%d] = %v, reference %v: relative error %.3f", filepath.Base(in), i, j, pf.OutputData[i][j], ref[i][j], e)
-						}
-					}
-					if len(ref[i]) > 1 && argmax(ref[i]) != argmax(pf.OutputData[i]) {
-						t.Errorf("%s output %d: argmax %d, reference %d", filepath.Base(in), i, argmax(pf.OutputData[i]), argmax(ref[i]))
-					}
-				}
+				proveMatches(t, art, dir, in, "--job-id", "0x2a", "--prover", "0x00000000000000000000000000000000000000aa")
 			}
 		})
+	}
+}
+
+// proveMatches proves input in with the artifacts in art (extra flags to
+// prove), verifies the proof, and requires every output within 5% of the
+// reference beside the model in dir (relative to its largest magnitude), with
+// the same argmax.
+func proveMatches(t *testing.T, art, dir, in string, extra ...string) {
+	t.Helper()
+	proof := filepath.Join(t.TempDir(), "proof.json")
+	if code, out := zkml(t, append([]string{"prove", "--artifacts", art, "--input", in, "--out", proof}, extra...)...); code != 0 {
+		t.Fatalf("prove %s: exit %d\n%s", in, code, out)
+	}
+	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
+		t.Fatalf("verify %s: exit %d\n%s", in, code, out)
+	}
+	pf, err := verifier.ReadProofFile(proof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := reference(t, dir, filepath.Base(in))
+	if len(ref) != len(pf.OutputData) {
+		t.Fatalf("%d outputs, reference has %d", len(pf.OutputData), len(ref))
+	}
+	for i := range ref {
+		m, worst := 1e-3, 0.0
+		for _, v := range ref[i] {
+			m = math.Max(m, math.Abs(v))
+		}
+		for j := range ref[i] {
+			worst = math.Max(worst, math.Abs(pf.OutputData[i][j]-ref[i][j])/m)
+		}
+		t.Logf("%s output %d: max error %.4f of the largest magnitude", filepath.Base(in), i, worst)
+		if worst > 0.05 {
+			t.Errorf("%s output %d: %v, reference %v: relative error %.3f", filepath.Base(in), i, pf.OutputData[i], ref[i], worst)
+		}
+		if len(ref[i]) > 1 && argmax(ref[i]) != argmax(pf.OutputData[i]) {
+			t.Errorf("%s output %d: argmax %d, reference %d", filepath.Base(in), i, argmax(pf.OutputData[i]), argmax(ref[i]))
+		}
 	}
 }
 

@@ -2,14 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/zkml/zkml/circuits/onnx"
 	"github.com/zkml/zkml/circuits/onnx/qdq"
-	"github.com/zkml/zkml/verifier"
 )
 
 // readInputs reads the input_data of input files, one calibration sample each.
@@ -96,37 +94,7 @@ func TestQDQModels(t *testing.T) {
 				t.Fatalf("compile: exit %d\n%s", code, out)
 			}
 			for _, in := range inputs {
-				proof := filepath.Join(t.TempDir(), "proof.json")
-				if code, out := zkml(t, "prove", "--artifacts", art, "--input", in, "--out", proof); code != 0 {
-					t.Fatalf("prove %s: exit %d\n%s", in, code, out)
-				}
-				if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
-					t.Fatalf("verify %s: exit %d\n%s", in, code, out)
-				}
-				pf, err := verifier.ReadProofFile(proof)
-				if err != nil {
-					t.Fatal(err)
-				}
-				ref := reference(t, dir, filepath.Base(in))
-				if len(ref) != len(pf.OutputData) {
-					t.Fatalf("%d outputs, reference has %d", len(pf.OutputData), len(ref))
-				}
-				for i := range ref {
-					m, worst := 1e-3, 0.0
-					for _, v := range ref[i] {
-						m = math.Max(m, math.Abs(v))
-					}
-					for j := range ref[i] {
-						worst = math.Max(worst, math.Abs(pf.OutputData[i][j]-ref[i][j])/m)
-					}
-					t.Logf("%s output %d: max error %.4f of the largest magnitude", filepath.Base(in), i, worst)
-					if worst > 0.05 {
-						t.Errorf("%s output %d: %v, reference %v: relative error %.3f", filepath.Base(in), i, pf.OutputData[i], ref[i], worst)
-					}
-					if argmax(ref[i]) != argmax(pf.OutputData[i]) {
-						t.Errorf("%s output %d: argmax %d, reference %d", filepath.Base(in), i, argmax(pf.OutputData[i]), argmax(ref[i]))
-					}
-				}
+				proveMatches(t, art, dir, in)
 			}
 		})
 	}
