@@ -28,6 +28,7 @@ func TestConv(t *testing.T) {
 			consts: map[string]*tensor.T{"W": randT(r, tc.w, -1, 1), "b": randT(r, tensor.Shape{tc.w[0]}, -1, 1)},
 			nodes:  []*graph.Node{node("Conv", []string{"x", "W", "b"}, []string{"y"}, tc.attrs...)},
 			out:    []string{"y"},
+			lie:    tc.name == "plain",
 		})
 	}
 	// Conv, per-channel Add and Relu fold into one layer
