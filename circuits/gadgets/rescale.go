@@ -34,7 +34,8 @@ func (c *Ctx) numerator(x frontend.Variable, k int) frontend.Variable {
 // and returns q. The quotient is hinted; the remainder is never materialized:
 // t - q 2^k is range-checked as a linear expression, so the range check's own
 // recomposition carries the division equation (two range checks, no other
-// constraint). An x whose quotient leaves the range has no witness.
+// constraint). An x whose quotient leaves the range has no witness (unlike
+// RescaleBounded, whose range is its consumer's).
 func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
 	if k < 0 {
 		panic(fmt.Sprintf("gadgets: rescale by 2^%d", k))

@@ -133,8 +133,11 @@ func checkRange(node string, vals []int64, bits int) error {
 // output only feeds MaxPools with a fused ReLU and is not a model output. Such
 // a MaxPool checks m - v in [0, 2^Bits) for each of its values v and for 0, so
 // each v lies in (-2^Bits, 2^Bits): the rescale's remainder check alone then
-// pins the quotient (gadgets.RescaleBounded). The integer engine still refuses
-// outputs beyond OutBits.
+// pins the quotient (gadgets.RescaleBounded). What changes is the range the
+// circuit accepts, not the values: a quotient beyond OutBits but within the
+// pool's bound now has a witness (still the exact value), so the integer
+// engine, which refuses it before proving, is what enforces OutBits there.
+// Outputs in no pooling window are left unconstrained; nothing reads them.
 func (p *Program) MarkBounded() {
 	uses := make(map[int][]Layer)
 	for _, l := range p.Layers {
