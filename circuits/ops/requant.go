@@ -17,7 +17,7 @@ type Requant struct {
 	// LimbBits is the circuit's range-check limb width (see gadgets.ReluWidth).
 	LimbBits int
 	// Bounded leaves out the output's range check (not with Relu): every
-	// consumer bounds the output (see Program.markBounded and
+	// consumer bounds the output (see Program.MarkBounded and
 	// gadgets.RescaleBounded).
 	Bounded bool
 }
