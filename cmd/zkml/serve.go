@@ -35,6 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	metricsAddr := fs.String("metrics", "", "address to serve Prometheus metrics on (/metrics), e.g. 127.0.0.1:7701")
 	fs.DurationVar(&cfg.LeaseTTL, "lease-ttl", cfg.LeaseTTL, "a lease ends this long after the worker's last heartbeat")
 	fs.IntVar(&cfg.MaxAttempts, "max-attempts", cfg.MaxAttempts, "leases per job before it fails")
+	fs.DurationVar(&cfg.CacheWindow, "cache-window", cfg.CacheWindow, "a worker takes a job of a model it holds before older jobs queued up to this much earlier (0: strict first-in first-out)")
 	fs.IntVar(&cfg.MaxInputBytes, "max-input-bytes", cfg.MaxInputBytes, "largest input.json accepted")
 	maxModel := fs.String("max-model-size", "4GiB", "largest model upload accepted")
 	chainRPC := fs.String("chain-rpc", "", "chain mode: JSON-RPC URL of the chain holding --registry; the coordinator proves jobs requested there and submits the proofs")

@@ -29,6 +29,12 @@ type Config struct {
 	ReapInterval time.Duration // how often expired leases are requeued
 	PollInterval time.Duration // how often idle workers and watchers re-read the store (jobs queued by other coordinators)
 	MaxAttempts  int           // leases per job before it fails
+	// CacheWindow lets a worker take a job of a model it already holds before
+	// older jobs, if the job was queued within CacheWindow of the oldest one
+	// that fits: it saves fetching and loading the model (and re-pinning its
+	// key on a GPU) at the cost of at most CacheWindow of reordering. 0 keeps
+	// strict first-in first-out.
+	CacheWindow time.Duration
 
 	MaxInputBytes int   // input.json of one job
 	MaxModelBytes int64 // all files of one pushed model
@@ -55,6 +61,7 @@ var Defaults = Config{
 	ReapInterval:  time.Second,
 	PollInterval:  time.Second,
 	MaxAttempts:   3,
+	CacheWindow:   30 * time.Second,
 	MaxInputBytes: 1 << 20,
 	MaxModelBytes: 4 << 30,
 	MaxMsgBytes:   4 << 20,

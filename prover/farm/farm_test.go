@@ -337,7 +337,7 @@ type rawWorker struct {
 	cancel context.CancelFunc
 }
 
-func connectRaw(t *testing.T, addr string, mem int64) *rawWorker {
+func connectRaw(t *testing.T, addr string, mem int64, cached ...string) *rawWorker {
 	t.Helper()
 	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
@@ -350,7 +350,7 @@ func connectRaw(t *testing.T, addr string, mem int64) *rawWorker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Send(&api.WorkerMessage{Msg: &api.WorkerMessage_Hello{Hello: &api.Hello{Name: "raw", Accelerator: "cpu", MaxMemoryBytes: mem}}}); err != nil {
+	if err := s.Send(&api.WorkerMessage{Msg: &api.WorkerMessage_Hello{Hello: &api.Hello{Name: "raw", Accelerator: "cpu", MaxMemoryBytes: mem, CachedModels: cached}}}); err != nil {
 		t.Fatal(err)
 	}
 	return &rawWorker{stream: s, cancel: cancel}
@@ -390,6 +390,31 @@ func waitState(t *testing.T, s store.JobStore, id string, want store.State) *sto
 			t.Fatalf("job %s is %s (%s), want %s", id, j.State, j.Error, want)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestLeasePrefersCachedModels: a worker that holds a model is leased its job
+// before an older job of another model, within the coordinator's CacheWindow,
+// and strictly in order without one.
+func TestLeasePrefersCachedModels(t *testing.T) {
+	a, b := strings.Repeat("a", 64), strings.Repeat("b", 64)
+	for _, tc := range []struct {
+		window time.Duration
+		want   string
+	}{{time.Minute, "job-b"}, {0, "job-a"}} {
+		addr, c := coordinator(t, func(cfg *farm.Config) { cfg.CacheWindow = tc.window })
+		for _, j := range []*store.Job{{ID: "job-a", ModelID: a}, {ID: "job-b", ModelID: b}} {
+			j.Input, j.MaxAttempts = []byte(`{"input_data":[[1]]}`), 1
+			if _, _, err := c.Store().Submit(ctxT(t), j); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		w := connectRaw(t, addr, 0, b)
+		if l := w.lease(t); l.JobId != tc.want {
+			t.Errorf("window %v, worker holding model b: leased %s, want %s", tc.window, l.JobId, tc.want)
+		}
+		w.cancel()
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sort"
 	"strconv"
 	"time"
 
@@ -29,6 +30,19 @@ type session struct {
 	name        string
 	accelerator string
 	maxMemory   int64
+	// models the worker holds: those of its Hello and every one it was
+	// leased since (the worker fetches what it lacks)
+	models map[string]bool
+}
+
+// cached lists s.models in a stable order.
+func (s *session) cached() []string {
+	out := make([]string, 0, len(s.models))
+	for m := range s.models {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Accelerators lists the accelerators a worker may announce.
@@ -87,7 +101,10 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 	if g := hello.GpuMemoryBytes; g > 0 && (limit == 0 || g < limit) {
 		limit = g // a GPU worker holds the proving key in GPU memory
 	}
-	s := &session{name: hello.Name, accelerator: hello.Accelerator, maxMemory: limit}
+	s := &session{name: hello.Name, accelerator: hello.Accelerator, maxMemory: limit, models: make(map[string]bool)}
+	for _, m := range hello.CachedModels {
+		s.models[m] = true
+	}
 	if s.name == "" {
 		s.name = "worker-" + NewJobID()[:8]
 	}
@@ -138,11 +155,12 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 			select {
 			case <-c.stopping:
 			default:
-				j, err := c.store.Claim(ctx, store.Claim{Worker: s.name, MaxMemory: s.maxMemory, TTL: c.cfg.LeaseTTL})
+				j, err := c.store.Claim(ctx, store.Claim{Worker: s.name, MaxMemory: s.maxMemory, TTL: c.cfg.LeaseTTL, Cached: s.cached(), Window: c.cfg.CacheWindow})
 				if err != nil {
 					log.Error("claiming a job", "err", err)
 				} else if j != nil {
 					cur = j
+					s.models[j.ModelID] = true
 					log.Info("job leased", "job", j.ID, "attempt", j.Attempts, "token", j.Token)
 					c.bump()
 					if err := stream.Send(&api.CoordinatorMessage{Msg: &api.CoordinatorMessage_Lease{Lease: &api.Lease{

@@ -185,12 +185,22 @@ func (s *sqlStore) Claim(ctx context.Context, c Claim) (*Job, error) {
 	if s.postgres {
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
+	const fits = `state = 'queued' AND (CAST(? AS BIGINT) = 0 OR memory <= CAST(? AS BIGINT))`
+	args := []any{c.Worker, ms(now.Add(c.TTL)), ms(now), c.MaxMemory, c.MaxMemory}
+	order := `created, id`
+	if len(c.Cached) > 0 {
+		in := strings.TrimSuffix(strings.Repeat("?, ", len(c.Cached)), ", ")
+		order = `CASE WHEN model_id IN (` + in + `) AND created <= (SELECT MIN(created) FROM jobs WHERE ` + fits + `) + CAST(? AS BIGINT) THEN 0 ELSE 1 END, ` + order
+		for _, m := range c.Cached {
+			args = append(args, m)
+		}
+		args = append(args, c.MaxMemory, c.MaxMemory, c.Window.Milliseconds())
+	}
 	j, err := scanJob(s.db.QueryRowContext(ctx, s.q(`UPDATE jobs SET state = 'leased', attempts = attempts + 1, token = token + 1,
 		worker = ?, lease_expiry = ?, progress = 'leased', updated = ?
-		WHERE state = 'queued' AND id = (SELECT id FROM jobs WHERE state = 'queued' AND (CAST(? AS BIGINT) = 0 OR memory <= CAST(? AS BIGINT))
-			ORDER BY created, id LIMIT 1`+lock+`)
-		RETURNING `+jobCols),
-		c.Worker, ms(now.Add(c.TTL)), ms(now), c.MaxMemory, c.MaxMemory))
+		WHERE state = 'queued' AND id = (SELECT id FROM jobs WHERE `+fits+`
+			ORDER BY `+order+` LIMIT 1`+lock+`)
+		RETURNING `+jobCols), args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

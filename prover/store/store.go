@@ -125,6 +125,12 @@ type Claim struct {
 	Worker    string
 	MaxMemory int64         // jobs whose MemoryBytes exceed it are skipped; 0: no limit
 	TTL       time.Duration // lease length
+	// Cached lists the models the worker holds: a job of one of them goes
+	// first if it was queued within Window of the oldest job that fits (so a
+	// worker keeps proving the model it has loaded, and no job waits more
+	// than Window behind such jobs).
+	Cached []string
+	Window time.Duration
 }
 
 // JobStore is the durable state of the farm. Every method is safe for
@@ -135,8 +141,9 @@ type JobStore interface {
 	// ErrKeyConflict when model, input or prover differ.
 	Submit(ctx context.Context, j *Job) (*Job, bool, error)
 	Get(ctx context.Context, id string) (*Job, error)
-	// Claim leases the oldest queued job that fits c, incrementing its
-	// attempts and token. It returns nil, nil when none fits.
+	// Claim leases the oldest queued job that fits c (preferring c.Cached
+	// models, see Claim), incrementing its attempts and token. It returns
+	// nil, nil when none fits.
 	Claim(ctx context.Context, c Claim) (*Job, error)
 	// Heartbeat extends the lease (id, token) by ttl and records progress.
 	Heartbeat(ctx context.Context, id string, token int64, ttl time.Duration, progress string) error

@@ -155,6 +155,63 @@ var cases = []struct {
 			t.Fatalf("claim without a memory limit: %+v %v", got, err)
 		}
 	}},
+	{"ClaimPrefersCachedModels", func(t *testing.T, reopen opener) {
+		ctx := context.Background()
+		s := reopen(t)
+		// queued in this order: a1 (model a), b1 (b), big (b, too large), b2 (b) 1 s later
+		jobs := []struct {
+			id, model string
+			mem       int64
+			wait      time.Duration
+		}{{"a1", "a", 10, 2 * time.Millisecond}, {"b1", "b", 10, 2 * time.Millisecond}, {"big", "b", 1000, time.Second}, {"b2", "b", 10, 0}}
+		for _, j := range jobs {
+			sj := job(j.id, j.mem)
+			sj.ModelID = j.model
+			if _, _, err := s.Submit(ctx, sj); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(j.wait)
+		}
+		claim := func(cached []string, window time.Duration) string {
+			t.Helper()
+			got, err := s.Claim(ctx, store.Claim{Worker: "w", MaxMemory: 100, TTL: time.Minute, Cached: cached, Window: window})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got == nil {
+				return ""
+			}
+			if err := s.Release(ctx, got.ID, got.Token); err != nil {
+				t.Fatal(err)
+			}
+			return got.ID
+		}
+		for _, tc := range []struct {
+			cached []string
+			window time.Duration
+			want   string
+		}{
+			{nil, time.Hour, "a1"},                        // no cache: the oldest
+			{[]string{"x"}, time.Hour, "a1"},              // nothing cached is queued
+			{[]string{"b"}, time.Hour, "b1"},              // the oldest of the cached model
+			{[]string{"b", "a"}, time.Hour, "a1"},         // both cached: the oldest
+			{[]string{"b"}, 0, "a1"},                      // b1 is newer than the oldest by more than 0
+			{[]string{"b"}, 500 * time.Millisecond, "b1"}, // b1 within the window
+		} {
+			if got := claim(tc.cached, tc.window); got != tc.want {
+				t.Errorf("cached %v, window %v: claimed %q, want %q", tc.cached, tc.window, got, tc.want)
+			}
+		}
+		// with a1 and b1 gone, b2 is 1 s newer than the oldest fitting job (big does not fit)
+		for _, id := range []string{"a1", "b1"} {
+			if _, err := s.Cancel(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := claim([]string{"b"}, 0); got != "b2" {
+			t.Errorf("only b2 fits: claimed %q", got)
+		}
+	}},
 	{"FailRetryThenFailed", func(t *testing.T, reopen opener) {
 		ctx := context.Background()
 		s := reopen(t)
