@@ -24,6 +24,7 @@ import (
 	"github.com/zkml/zkml/circuits/onnx"
 	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/internal/leakcheck"
 	"github.com/zkml/zkml/prover/api"
 	"github.com/zkml/zkml/prover/client"
 	"github.com/zkml/zkml/prover/farm"
@@ -80,7 +81,7 @@ func compile(src, out string) error {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := leakcheck.Main(m)
 	if compiled != "" {
 		os.RemoveAll(filepath.Dir(compiled))
 	}
