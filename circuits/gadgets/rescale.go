@@ -37,16 +37,7 @@ func (c *Ctx) numerator(x frontend.Variable, k int) frontend.Variable {
 // constraint). An x whose quotient leaves the range has no witness (unlike
 // RescaleBounded, whose range is its consumer's).
 func (c *Ctx) Rescale(x frontend.Variable, k, outBits int) frontend.Variable {
-	if k < 0 {
-		panic(fmt.Sprintf("gadgets: rescale by 2^%d", k))
-	}
-	if k == 0 {
-		c.Signed(x, outBits)
-		return x
-	}
-	q, _, low := c.rescaleHint(x, k, 0, rescaleOffset(outBits, 0, false))
-	c.checkRescale(x, q, k, outBits, low)
-	return q
+	return c.RescaleWith(x, c.HintRescale(x, k, outBits, 0, false), k, outBits, 0, false, false)
 }
 
 // R1CS reports whether the circuit is being compiled by gnark's R1CS builder
@@ -81,14 +72,17 @@ func rescaleOffset(outBits, negBits int, relu bool) int {
 // relu) the quotient's own range check is left out, for callers whose every
 // consumer bounds it (see RescaleBounded).
 func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits, negBits int, relu, bounded bool) frontend.Variable {
-	if len(h) != c.RescaleAdviceWidth(k) {
-		panic(fmt.Sprintf("gadgets: %d hinted values for a rescale by 2^%d, want %d", len(h), k, c.RescaleAdviceWidth(k)))
+	if k < 0 {
+		panic(fmt.Sprintf("gadgets: rescale by 2^%d", k))
 	}
 	if !relu && k == 0 {
 		if !bounded {
 			c.Signed(x, outBits)
 		}
 		return x
+	}
+	if len(h) != c.RescaleAdviceWidth(k) {
+		panic(fmt.Sprintf("gadgets: %d hinted values for a rescale by 2^%d, want %d", len(h), k, c.RescaleAdviceWidth(k)))
 	}
 	q := c.API.Sub(h[0], pow2(rescaleOffset(outBits, negBits, relu)))
 	if relu {
@@ -101,6 +95,25 @@ func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits
 	return q
 }
 
+// HintRescale hints for x the values RescaleWith takes (nil where it needs
+// none: no ReLU and no shift). The quotient is hinted as q + 2^off, which an
+// honest prover keeps non-negative: a negative wire is a full-size field
+// element, and each costs the prover's multi-exponentiations ~16x a small one.
+func (c *Ctx) HintRescale(x frontend.Variable, k, outBits, negBits int, relu bool) []frontend.Variable {
+	if !relu && k == 0 {
+		return nil
+	}
+	r := 0
+	if relu {
+		r = 1
+	}
+	h, err := c.API.Compiler().NewHint(RescaleHint, c.RescaleAdviceWidth(k), x, k, r, c.LimbBits, rescaleOffset(outBits, negBits, relu))
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
 // RescaleBounded is Rescale without the range check of the quotient: only
 // the remainder t - q 2^k is checked to lie in [0, 2^k). Any other quotient
 // satisfying that differs from the true one by t 2^-k (mod p) for some
@@ -108,12 +121,7 @@ func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits
 // confines the quotient to (-2^b, 2^b) with b + k + 2 < 253 (a MaxPool with a
 // fused ReLU does) gets the true quotient without paying for its check.
 func (c *Ctx) RescaleBounded(x frontend.Variable, k, outBits int) frontend.Variable {
-	if k == 0 {
-		return x
-	}
-	q, _, low := c.rescaleHint(x, k, 0, rescaleOffset(outBits, 0, false))
-	c.remainder(x, q, k, low)
-	return q
+	return c.RescaleWith(x, c.HintRescale(x, k, outBits, 0, false), k, outBits, 0, false, true)
 }
 
 // RescaleAdvice computes natively the values RescaleWith takes for the
@@ -129,21 +137,6 @@ func RescaleAdvice(mod *big.Int, acc int64, k, limbBits, outBits, negBits int, r
 		big.NewInt(int64(rescaleOffset(outBits, negBits, relu))),
 	}
 	return RescaleHint(mod, in, out)
-}
-
-// rescaleHint hints the rounded quotient of x / 2^k, the sign bit (relu) or
-// the remainder, and the range-check limbs of the remainder (the top one only
-// as a value for the range check's inverse hint). The quotient
-// is hinted as q + 2^off, which an honest prover keeps non-negative: a negative
-// wire is a full-size field element, and each costs the prover's
-// multi-exponentiations ~16x a small one.
-func (c *Ctx) rescaleHint(x frontend.Variable, k, relu, off int) (q, s frontend.Variable, low []frontend.Variable) {
-	n := c.rc.lowLimbs(k) + 1
-	h, err := c.API.Compiler().NewHint(RescaleHint, 2+n, x, k, relu, c.LimbBits, off)
-	if err != nil {
-		panic(err)
-	}
-	return c.API.Sub(h[0], pow2(off)), h[1], h[2:]
 }
 
 // CheckRescale holds the constraints of Rescale for a given q; it is separate
@@ -170,8 +163,7 @@ func (c *Ctx) remainder(x, q frontend.Variable, k int, low []frontend.Variable) 
 // wrong sign leaves the range. Four constraints and two range checks; with
 // k = 0 it is a plain ReLU with one range check.
 func (c *Ctx) RescaleRelu(x frontend.Variable, k, outBits, negBits int) frontend.Variable {
-	q, s, low := c.rescaleHint(x, k, 1, rescaleOffset(outBits, negBits, true))
-	return c.checkRescaleRelu(x, q, s, k, outBits, negBits, low)
+	return c.RescaleWith(x, c.HintRescale(x, k, outBits, negBits, true), k, outBits, negBits, true, false)
 }
 
 // CheckRescaleRelu holds the constraints of RescaleRelu for given q and s and
@@ -205,11 +197,12 @@ func ReluWidth(outBits, negBits, limbBits int) int {
 // Split returns y = max(0, round(x / 2^k)) and z = max(0, -round(x / 2^k)),
 // constrained as in RescaleRelu.
 func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend.Variable) {
-	q, s, low := c.rescaleHint(x, k, 1, rescaleOffset(outBits, negBits, true))
-	if k == 0 {
-		q = x
+	h := c.HintRescale(x, k, outBits, negBits, true)
+	q := x
+	if k > 0 {
+		q = c.API.Sub(h[0], pow2(rescaleOffset(outBits, negBits, true)))
 	}
-	y = c.checkRescaleRelu(x, q, s, k, outBits, negBits, low)
+	y = c.checkRescaleRelu(x, q, h[1], k, outBits, negBits, h[2:])
 	return y, c.API.Sub(y, q)
 }
 

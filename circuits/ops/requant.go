@@ -42,27 +42,23 @@ func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
 }
 
 func (r *Requant) define(c *gadgets.Ctx, acc []frontend.Variable) []frontend.Variable {
-	out := make([]frontend.Variable, len(acc))
-	for i, a := range acc {
-		switch {
-		case r.Relu:
-			out[i] = c.RescaleRelu(a, r.Shift, r.OutBits, r.NegBits)
-		case r.Bounded:
-			out[i] = c.RescaleBounded(a, r.Shift, r.OutBits)
-		default:
-			out[i] = c.Rescale(a, r.Shift, r.OutBits)
-		}
-	}
-	return out
+	return r.defineWith(c, acc, nil)
 }
 
 // defineWith is define with the rescale values of every accumulator hinted
-// already (h holds c.RescaleAdviceWidth(r.Shift) values per accumulator).
+// already (h holds c.RescaleAdviceWidth(r.Shift) values per accumulator); with
+// h nil each accumulator is hinted on its own.
 func (r *Requant) defineWith(c *gadgets.Ctx, acc, h []frontend.Variable) []frontend.Variable {
 	w := c.RescaleAdviceWidth(r.Shift)
 	out := make([]frontend.Variable, len(acc))
 	for i, a := range acc {
-		out[i] = c.RescaleWith(a, h[i*w:(i+1)*w], r.Shift, r.OutBits, r.NegBits, r.Relu, r.Bounded && !r.Relu)
+		var adv []frontend.Variable
+		if h != nil {
+			adv = h[i*w : (i+1)*w]
+		} else {
+			adv = c.HintRescale(a, r.Shift, r.OutBits, r.NegBits, r.Relu)
+		}
+		out[i] = c.RescaleWith(a, adv, r.Shift, r.OutBits, r.NegBits, r.Relu, r.Bounded && !r.Relu)
 	}
 	return out
 }
