@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/consensys/gnark/frontend"
+	p2perm "github.com/consensys/gnark/std/permutation/poseidon2"
 )
 
 // Ctx carries what the gadgets of one circuit share: the API and one range
@@ -22,6 +23,9 @@ type Ctx struct {
 	// Layer is the index of the layer being defined (-1 outside the layers),
 	// for hints that compute a whole layer's advice at once.
 	Layer int
+	// Scheme is the construction Hash commits with.
+	Scheme Scheme
+	perm16 *p2perm.Permutation
 }
 
 // DefaultLimbBits is the default width of the shared range-check table
@@ -41,6 +45,9 @@ func WithLimbBits(bits int) Option {
 		}
 	}
 }
+
+// WithScheme sets the commitment scheme of Hash (default MD2).
+func WithScheme(s Scheme) Option { return func(c *Ctx) { c.Scheme = s } }
 
 // New returns a gadget context for api.
 func New(api frontend.API, opts ...Option) *Ctx {

@@ -1,6 +1,7 @@
 package gadgets_test
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -155,13 +156,14 @@ func TestDiv(t *testing.T) {
 }
 
 type packCircuit struct {
-	V    [20]frontend.Variable
-	P    frontend.Variable `gnark:",public"`
-	Hash frontend.Variable `gnark:",public"`
+	V      [20]frontend.Variable
+	P      frontend.Variable `gnark:",public"`
+	Hash   frontend.Variable `gnark:",public"`
+	scheme gadgets.Scheme
 }
 
 func (c *packCircuit) Define(api frontend.API) error {
-	g := gadgets.New(api)
+	g := gadgets.New(api, gadgets.WithScheme(c.scheme))
 	p := g.Pack(c.V[:], 16)
 	api.AssertIsEqual(p[0], c.P)
 	api.AssertIsEqual(g.Hash(p), c.Hash)
@@ -180,22 +182,87 @@ func TestPackAndHash(t *testing.T) {
 	if got := gadgets.UnpackInts(packed, 20, 16); len(got) != 20 || got[7] != vals[7] || got[19] != vals[19] {
 		t.Fatalf("unpack gives %v, want %v", got, vals)
 	}
-	w := &packCircuit{P: packed[0], Hash: gadgets.HashInts(packed)}
-	for i, v := range vals {
-		w.V[i] = neg(v)
+	for _, scheme := range []gadgets.Scheme{gadgets.MD2, gadgets.Sponge16} {
+		t.Run(scheme.String(), func(t *testing.T) {
+			w := &packCircuit{P: packed[0], Hash: scheme.HashInts(packed), scheme: scheme}
+			for i, v := range vals {
+				w.V[i] = neg(v)
+			}
+			circuit := &packCircuit{scheme: scheme}
+			if err := gadgets.IsSolvedTwice(t, circuit, w, field); err != nil {
+				t.Fatalf("honest packing rejected: %v", err)
+			}
+			bad := *w
+			bad.V[3] = neg(vals[3] + 1)
+			if err := gadgets.IsSolvedTwice(t, circuit, &bad, field); err == nil {
+				t.Fatal("packing of a changed value accepted")
+			}
+			bad = *w
+			bad.V[0] = neg(40000) // outside 16 bits: packing must not be ambiguous
+			if err := gadgets.IsSolvedTwice(t, circuit, &bad, field); err == nil {
+				t.Fatal("a value outside the slot width accepted")
+			}
+		})
 	}
-	if err := gadgets.IsSolvedTwice(t, &packCircuit{}, w, field); err != nil {
-		t.Fatalf("honest packing rejected: %v", err)
+}
+
+type hashCircuit struct {
+	E      []frontend.Variable
+	Digest frontend.Variable `gnark:",public"`
+	scheme gadgets.Scheme
+}
+
+func (c *hashCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api, gadgets.WithScheme(c.scheme))
+	api.AssertIsEqual(g.Hash(c.E), c.Digest)
+	return nil
+}
+
+// TestHashSchemes checks the circuit's hash against the native one in both
+// schemes for lengths around Sponge16's block (15 elements), and that a
+// changed element, a changed digest, and a changed length are told apart.
+func TestHashSchemes(t *testing.T) {
+	for _, scheme := range []gadgets.Scheme{gadgets.MD2, gadgets.Sponge16} {
+		for _, n := range []int{1, 14, 15, 16, 31} {
+			t.Run(fmt.Sprintf("%s/%d", scheme, n), func(t *testing.T) {
+				elems := make([]*big.Int, n)
+				w := &hashCircuit{E: make([]frontend.Variable, n), scheme: scheme}
+				for i := range elems {
+					elems[i] = new(big.Int).Lsh(big.NewInt(int64(i*7919+1)), uint(3*i))
+					w.E[i] = elems[i]
+				}
+				w.Digest = scheme.HashInts(elems)
+				circuit := &hashCircuit{E: make([]frontend.Variable, n), scheme: scheme}
+				if err := gadgets.IsSolvedTwice(t, circuit, w, field); err != nil {
+					t.Fatalf("honest digest rejected: %v", err)
+				}
+				bad := *w
+				bad.E = append([]frontend.Variable(nil), w.E...)
+				bad.E[n-1] = new(big.Int).Add(elems[n-1], big.NewInt(1))
+				if err := gadgets.IsSolvedTwice(t, circuit, &bad, field); err == nil {
+					t.Fatal("digest of a changed element accepted")
+				}
+				bad = *w
+				bad.Digest = new(big.Int).Add(w.Digest.(*big.Int), big.NewInt(1))
+				if err := gadgets.IsSolvedTwice(t, circuit, &bad, field); err == nil {
+					t.Fatal("a wrong digest accepted")
+				}
+				// zero padding never makes two lengths collide
+				if longer := scheme.HashInts(append(elems, big.NewInt(0))); longer.Cmp(w.Digest.(*big.Int)) == 0 {
+					t.Fatalf("%d elements and the same with a zero appended hash alike", n)
+				}
+			})
+		}
 	}
-	bad := *w
-	bad.V[3] = neg(vals[3] + 1)
-	if err := gadgets.IsSolvedTwice(t, &packCircuit{}, &bad, field); err == nil {
-		t.Fatal("packing of a changed value accepted")
-	}
-	bad = *w
-	bad.V[0] = neg(40000) // outside 16 bits: packing must not be ambiguous
-	if err := gadgets.IsSolvedTwice(t, &packCircuit{}, &bad, field); err == nil {
-		t.Fatal("a value outside the slot width accepted")
+}
+
+// TestSponge16Vector pins Sponge16's digest of (1, 2, 3): commitments are
+// part of the proof format, so a change of construction or constants must
+// show here.
+func TestSponge16Vector(t *testing.T) {
+	got := gadgets.Sponge16.HashInts([]*big.Int{big.NewInt(1), big.NewInt(2), big.NewInt(3)})
+	if want := "1c90d8c758cb2338900e651cbeaf50770b119e096f1b423f87eaabce4a9a836"; got.Text(16) != want {
+		t.Fatalf("Sponge16(1, 2, 3) = 0x%s, want 0x%s", got.Text(16), want)
 	}
 }
 
@@ -257,5 +324,28 @@ func TestRangeTable(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHashCost holds Scheme.Cost to what gnark compiles, since CheaperScheme
+// picks a model's scheme by it.
+func TestHashCost(t *testing.T) {
+	for _, scheme := range []gadgets.Scheme{gadgets.MD2, gadgets.Sponge16} {
+		for _, n := range []int{1, 2, 3, 15, 16, 31} {
+			ccs, err := frontend.Compile(field, r1cs.NewBuilder, &hashCircuit{E: make([]frontend.Variable, n), scheme: scheme})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// the digest's equality with the public input is one more
+			if got, want := ccs.GetNbConstraints(), scheme.Cost(n)+1; got != want {
+				t.Errorf("%s of %d elements: %d constraints, Cost says %d", scheme, n, got, want-1)
+			}
+		}
+	}
+	if s := gadgets.CheaperScheme(2); s != gadgets.MD2 {
+		t.Errorf("two elements: %s, want %s", s, gadgets.MD2)
+	}
+	if s := gadgets.CheaperScheme(53); s != gadgets.Sponge16 {
+		t.Errorf("53 elements: %s, want %s", s, gadgets.Sponge16)
 	}
 }

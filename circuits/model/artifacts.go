@@ -44,22 +44,26 @@ type TensorMeta struct {
 
 // Meta is model.json.
 type Meta struct {
-	ModelID        string            `json:"model_id"`
-	Source         string            `json:"source,omitempty"`
-	SourceSHA256   string            `json:"source_sha256,omitempty"`
-	Curve          string            `json:"curve"`
-	Backend        string            `json:"backend"`
-	GnarkVersion   string            `json:"gnark_version"`
-	Constraints    int               `json:"constraints"`
-	PublicInputs   []string          `json:"public_inputs"`
-	OutputEncoding string            `json:"output_encoding"` // "packed" or "poseidon2"
-	OutputWidth    int               `json:"output_width"`
-	Quantization   ops.Config        `json:"quantization"`
-	Inputs         []TensorMeta      `json:"inputs"`
-	Outputs        []TensorMeta      `json:"outputs"`
-	Layers         []LayerReport     `json:"layers"`
-	ProveMemory    int64             `json:"prove_memory_estimate_bytes"`
-	Files          map[string]string `json:"files_sha256"`
+	ModelID        string   `json:"model_id"`
+	Source         string   `json:"source,omitempty"`
+	SourceSHA256   string   `json:"source_sha256,omitempty"`
+	Curve          string   `json:"curve"`
+	Backend        string   `json:"backend"`
+	GnarkVersion   string   `json:"gnark_version"`
+	Constraints    int      `json:"constraints"`
+	PublicInputs   []string `json:"public_inputs"`
+	OutputEncoding string   `json:"output_encoding"` // "packed" or "poseidon2"
+	// Commitment names the Poseidon2 construction of the model id and the
+	// input and output commitments (gadgets.Scheme); absent in artifacts
+	// compiled before it was recorded, which use poseidon2-md-t2.
+	Commitment   string            `json:"commitment,omitempty"`
+	OutputWidth  int               `json:"output_width"`
+	Quantization ops.Config        `json:"quantization"`
+	Inputs       []TensorMeta      `json:"inputs"`
+	Outputs      []TensorMeta      `json:"outputs"`
+	Layers       []LayerReport     `json:"layers"`
+	ProveMemory  int64             `json:"prove_memory_estimate_bytes"`
+	Files        map[string]string `json:"files_sha256"`
 	// Weights is "public" (circuit constants) or "private" (a witness
 	// committed by the model id; WeightBits and BiasBits are the packing
 	// widths). Input is "hashed" (proofs carry only the commitment) or
@@ -101,15 +105,39 @@ func CompileCircuit(q *Quantized, hashOutput bool) (constraint.ConstraintSystem,
 	return CompileCircuitModes(q, Modes{HashOutput: hashOutput})
 }
 
+// hashed is the number of field elements each in-circuit hash of p takes in
+// modes m: the packed input, the packed outputs when hashed, the packed
+// private weights and biases.
+func hashed(p *ops.Program, m Modes) []int {
+	packed := func(n, width int) int { s := gadgets.PackSlots(width); return (n + s - 1) / s }
+	size := func(ids []int) int {
+		n := 0
+		for _, id := range ids {
+			n += p.Tensors[id].Shape.Size()
+		}
+		return n
+	}
+	out := []int{packed(size(p.Inputs), p.ActBits)}
+	if m.HashOutput {
+		out = append(out, packed(size(p.Outputs), OutputWidth(p)))
+	}
+	if m.PrivateWeights {
+		w, b := ops.FlatParams(p)
+		out = append(out, packed(len(w), m.WBits)+packed(len(b), m.BBits))
+	}
+	return out
+}
+
 // CompileCircuitModes is CompileCircuit in the given modes; with private
 // weights the model id is PrivateModelID and m's widths are filled in.
 func CompileCircuitModes(q *Quantized, m Modes) (constraint.ConstraintSystem, *big.Int, error) {
 	m.HashOutput = HashesOutput(q.Prog, m.HashOutput)
+	if m.PrivateWeights && m.WBits == 0 {
+		m.WBits, m.BBits = ops.ParamWidths(q.Prog)
+	}
+	q.Prog.Hash = gadgets.CheaperScheme(hashed(q.Prog, m)...)
 	var id *big.Int
 	if m.PrivateWeights {
-		if m.WBits == 0 {
-			m.WBits, m.BBits = ops.ParamWidths(q.Prog)
-		}
 		id = PrivateModelID(q.Prog, m.WBits, m.BBits)
 	} else {
 		var err error
@@ -194,6 +222,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 		Constraints:    ccs.GetNbConstraints(),
 		PublicInputs:   PublicInputs,
 		OutputEncoding: "packed",
+		Commitment:     q.Prog.Hash.String(),
 		OutputWidth:    OutputWidth(q.Prog),
 		Quantization:   q.Cfg,
 		Layers:         append(append([]LayerReport{q.Overhead[0]}, q.Layers...), q.Overhead[1]),
@@ -360,6 +389,9 @@ func Load(dir string) (*Artifacts, error) {
 		return gob.NewDecoder(r).Decode(a.Prog)
 	}); err != nil {
 		return nil, err
+	}
+	if c := meta.Commitment; c != "" && c != a.Prog.Hash.String() {
+		return nil, fmt.Errorf("%w: %s says commitment %s, %s holds %s", ErrArtifacts, MetaFile, c, ProgramFile, a.Prog.Hash)
 	}
 	if err := loadWeights(dir, a); err != nil {
 		return nil, err

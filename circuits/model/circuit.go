@@ -74,7 +74,7 @@ func NewCircuitModes(p *ops.Program, modelID *big.Int, m Modes) *Circuit {
 // Define implements frontend.Circuit.
 func (c *Circuit) Define(api frontend.API) error {
 	p := c.prog
-	g := gadgets.New(api, gadgets.WithLimbBits(p.LimbBits))
+	g := gadgets.New(api, gadgets.WithLimbBits(p.LimbBits), gadgets.WithScheme(p.Hash))
 
 	if c.modes.PrivateWeights {
 		// model: Poseidon2 of the packed private weights and biases

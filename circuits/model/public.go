@@ -24,7 +24,7 @@ func ModelID(p *ops.Program) (*big.Int, error) {
 	for i := 0; i < len(raw); i += 31 {
 		elems = append(elems, new(big.Int).SetBytes(raw[i:min(i+31, len(raw))]))
 	}
-	return gadgets.HashInts(elems), nil
+	return p.Hash.HashInts(elems), nil
 }
 
 // InputCommitment is the Poseidon2 commitment of quantized inputs, as the
@@ -34,7 +34,7 @@ func InputCommitment(p *ops.Program, in [][]int64) *big.Int {
 	for _, v := range in {
 		flat = append(flat, v...)
 	}
-	return gadgets.HashInts(gadgets.PackInts(flat, p.ActBits))
+	return p.Hash.HashInts(gadgets.PackInts(flat, p.ActBits))
 }
 
 // OutputValue is the output public input for quantized outputs.
@@ -47,7 +47,7 @@ func OutputValue(p *ops.Program, outs [][]int64, hashed bool) *big.Int {
 	if len(packed) == 1 && !hashed {
 		return packed[0]
 	}
-	return gadgets.HashInts(packed)
+	return p.Hash.HashInts(packed)
 }
 
 // Reduce maps an arbitrary non-negative integer (a job id) into the field.
@@ -58,5 +58,5 @@ func Reduce(v *big.Int) *big.Int { return new(big.Int).Mod(v, fr.Modulus()) }
 // computes it.
 func PrivateModelID(p *ops.Program, wBits, bBits int) *big.Int {
 	w, b := ops.FlatParams(p)
-	return gadgets.HashInts(append(gadgets.PackInts(w, wBits), gadgets.PackInts(b, bBits)...))
+	return p.Hash.HashInts(append(gadgets.PackInts(w, wBits), gadgets.PackInts(b, bBits)...))
 }

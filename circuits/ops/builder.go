@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
 	"github.com/zkml/zkml/circuits/tensor"
 )
@@ -49,7 +50,7 @@ type Builder struct {
 func NewBuilder(cfg Config, consts map[string]*tensor.T, shapes map[string]tensor.Shape, stats map[string]Stat) *Builder {
 	return &Builder{
 		Cfg:     cfg,
-		Prog:    &Program{ActBits: cfg.ActBits, LimbBits: cfg.LimbBits},
+		Prog:    &Program{ActBits: cfg.ActBits, LimbBits: cfg.LimbBits, Hash: gadgets.Sponge16},
 		Consts:  consts,
 		Stats:   stats,
 		Shapes:  shapes,

@@ -34,6 +34,10 @@ type Program struct {
 	ActBits int
 	// LimbBits is the width of the circuit's range-check table.
 	LimbBits int
+	// Hash is the Poseidon2 construction of the model's commitments (model
+	// id, input, hashed output); programs written before it existed decode
+	// as gadgets.MD2.
+	Hash gadgets.Scheme
 }
 
 // Layer is one integer operation of a Program.
