@@ -308,7 +308,7 @@ func (c *rangeCircuit) Define(api frontend.API) error {
 // TestRangeTable checks the edges of every shape of check: narrower than a
 // limb, one limb, several limbs, and a partial top limb.
 func TestRangeTable(t *testing.T) {
-	for _, limb := range []int{4, 8} {
+	for _, limb := range []int{4, 5, 8} {
 		for _, bits := range []int{1, 3, limb, limb + 1, 2 * limb, 2*limb + 3} {
 			top := new(big.Int).Lsh(big.NewInt(1), uint(bits))
 			ok := []*big.Int{big.NewInt(0), big.NewInt(1), new(big.Int).Sub(top, big.NewInt(1))}

@@ -68,7 +68,7 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		for _, nd := range pg.Nodes {
 			n += shapes[nd.Outputs[0]].Size()
 		}
-		cfg.LimbBits = ops.AutoLimbBits(n)
+		cfg.LimbBits = ops.AutoLimbBits(n, cfg.ActBits)
 	}
 	b := ops.NewBuilder(cfg, pg.Consts, shapes, stats)
 	for _, o := range pg.Outputs {

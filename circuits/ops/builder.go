@@ -176,13 +176,21 @@ func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound f
 }
 
 // AutoLimbBits picks the range-check table width for a model with about n
-// activations. With 16-bit activations both widths keep every check aligned:
-// 8-bit limbs cost a ReLU+rescale 4 queries and the table 256 entries; 16-bit
-// limbs cost it 2 queries and the table 65,536 entries, which pays off from
-// about 40,000 activations on.
-func AutoLimbBits(n int) int {
-	if n >= 40000 {
-		return 16
+// activations of actBits bits. Most checks are actBits wide (or a multiple of
+// the width: rescale shifts are aligned to it), and a width that divides
+// actBits checks them at one query per limb. With 16-bit activations, 8-bit
+// limbs cost a ReLU+rescale 4 queries and the table 256 entries; 16-bit limbs
+// cost it 2 queries and the table 65,536 entries, which pays off from about
+// 40,000 activations on. So: actBits itself (up to 16) from 5/8 of 2^actBits
+// activations on, else its largest divisor from 8 down to 4, else 8.
+func AutoLimbBits(n, actBits int) int {
+	if actBits >= 4 && actBits <= 16 && n >= (1<<actBits)*5/8 {
+		return actBits
+	}
+	for l := 8; l >= 4; l-- {
+		if actBits%l == 0 {
+			return l
+		}
 	}
 	return 8
 }

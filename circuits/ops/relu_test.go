@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
 )
 
@@ -56,4 +57,19 @@ func TestClip(t *testing.T) {
 		nodes: []*graph.Node{node("Clip", []string{"x"}, []string{"y"}, "min", 0.0, "max", 6.0)},
 		out:   []string{"y"},
 	})
+}
+
+// TestAutoLimbBits pins the table width chosen for a model: one query per
+// check (a width dividing the activation width), the activation width itself
+// once the table's entries are repaid.
+func TestAutoLimbBits(t *testing.T) {
+	for _, c := range []struct{ n, bits, want int }{
+		{6000, 16, 8}, {40959, 16, 8}, {40960, 16, 16}, {73000, 16, 16},
+		{6000, 15, 5}, {20480, 15, 15}, {6000, 12, 12}, {2000, 12, 6}, {6000, 8, 8}, {100, 8, 8},
+		{6000, 13, 13}, {4000, 13, 8}, {100000, 24, 8}, {100000, 20, 5},
+	} {
+		if got := ops.AutoLimbBits(c.n, c.bits); got != c.want {
+			t.Errorf("%d activations of %d bits: limbs of %d bits, want %d", c.n, c.bits, got, c.want)
+		}
+	}
 }
