@@ -18,7 +18,7 @@ func BenchmarkProve(b *testing.B) {
 			continue
 		}
 		b.Run("model="+m.Name, func(b *testing.B) {
-			q, err := Quantize(m.Path(corpus))
+			q, err := Quantize(m, corpus)
 			if err != nil {
 				b.Fatal(err)
 			}

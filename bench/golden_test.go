@@ -44,7 +44,7 @@ func TestConstraintGolden(t *testing.T) {
 			}
 			continue
 		}
-		q, err := Quantize(m.Path(corpus))
+		q, err := Quantize(m, corpus)
 		if err != nil {
 			t.Fatalf("%s: %v", m.Name, err)
 		}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/circuits/onnx"
-	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/verifier"
@@ -34,9 +33,10 @@ type Result struct {
 	RelError    float64 // of the proved output against the float graph
 }
 
-// Quantize imports the model in dir and quantizes it on the input*.json files
-// beside it.
-func Quantize(dir string) (*model.Quantized, error) {
+// Quantize imports the model m under the corpus root and quantizes it on the
+// input*.json files beside it.
+func Quantize(m Model, corpus string) (*model.Quantized, error) {
+	dir := m.Path(corpus)
 	g, err := onnx.Load(filepath.Join(dir, "network.onnx"))
 	if err != nil {
 		return nil, err
@@ -57,18 +57,19 @@ func Quantize(dir string) (*model.Quantized, error) {
 		}
 		samples = append(samples, s)
 	}
-	return model.Quantize(g, samples, ops.Defaults)
+	return model.Quantize(g, samples, m.Config())
 }
 
-// Measure compiles the model in dir into work, proves its input.json with the
+// Measure compiles the model m into work, proves its input.json with the
 // zkml binary at bin (a separate process, so its peak memory is its own) and
 // verifies the proof.
-func Measure(name, dir, bin, work string) (*Result, error) {
+func Measure(m Model, corpus, bin, work string) (*Result, error) {
+	name, dir := m.Name, m.Path(corpus)
 	r := &Result{Name: name}
 	art := filepath.Join(work, name)
 	os.RemoveAll(art)
 	t := time.Now()
-	q, err := Quantize(dir)
+	q, err := Quantize(m, corpus)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,10 @@
 package bench
 
-import "path/filepath"
+import (
+	"path/filepath"
+
+	"github.com/zkml/zkml/circuits/ops"
+)
 
 // Model is one benchmark model of the shared corpus.
 type Model struct {
@@ -8,6 +12,9 @@ type Model struct {
 	Dir  string // relative to the corpus root
 	// Heavy models take minutes of setup; tests skip them under -short.
 	Heavy bool
+	// Bits is the activation width it is compiled at (zkml compile --bits);
+	// 0 is the default.
+	Bits int
 }
 
 // Models are the tier-1/2 dev models and the two benchmark models.
@@ -21,6 +28,17 @@ var Models = []Model{
 	{Name: "mnist-8", Dir: "dev/mnist-8"},
 	{Name: "mlp_2m6k", Dir: "bench/mlp_2m6k"},
 	{Name: "cifar_cnn", Dir: "bench/cifar_cnn", Heavy: true},
+	// one bit of precision for a 2^18 instead of a 2^19 FFT domain
+	{Name: "cifar_cnn@15", Dir: "bench/cifar_cnn", Heavy: true, Bits: 15},
+}
+
+// Config is the quantization m is compiled with.
+func (m Model) Config() ops.Config {
+	cfg := ops.Defaults
+	if m.Bits != 0 {
+		cfg.ActBits = m.Bits
+	}
+	return cfg
 }
 
 // Path returns the model directory under the corpus root.
