@@ -11,6 +11,7 @@ import (
 
 	"google.golang.org/protobuf/proto"
 
+	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/circuits/onnx/onnxpb"
 	"github.com/zkml/zkml/internal/gethtest"
 	"github.com/zkml/zkml/verifier"
@@ -169,6 +170,24 @@ func TestTamper(t *testing.T) {
 	}
 	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
 		t.Fatalf("untouched proof: exit %d\n%s", code, out)
+	}
+
+	// model.json naming another commitment construction than program.bin
+	// holds: refused, naming both
+	metaPath := filepath.Join(art, model.MetaFile)
+	raw, err := os.ReadFile(metaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const md, sponge = `"commitment": "poseidon2-md-t2"`, `"commitment": "poseidon2-sponge-t16"`
+	if !strings.Contains(string(raw), md) {
+		t.Fatalf("sklearn_mlp hashes one element and should commit with poseidon2-md-t2; model.json:\n%s", raw)
+	}
+	if err := os.WriteFile(metaPath, []byte(strings.Replace(string(raw), md, sponge, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code == 0 || !strings.Contains(out, "poseidon2-sponge-t16") || !strings.Contains(out, "poseidon2-md-t2") {
+		t.Fatalf("model.json and program.bin disagreeing on the commitment: exit %d\n%s", code, out)
 	}
 }
 
