@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -111,8 +110,7 @@ func Measure(m Model, corpus, bin, work string) (*Result, error) {
 			}
 		}
 	}
-	sort.Float64s(runs)
-	r.ProveSec = runs[len(runs)/2]
+	r.ProveSec = median(runs)
 
 	if r.InProcSec, err = ProveInProcess(art, dir, 3); err != nil {
 		return nil, err
