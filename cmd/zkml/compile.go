@@ -138,7 +138,7 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printLayers(stdout, meta.Layers)
-	fmt.Fprintf(stdout, "model %s: %d constraints, output %s; artifacts in %s\n", meta.ModelID, meta.Constraints, meta.OutputEncoding, *out)
+	fmt.Fprintf(stdout, "model %s: %d constraints, output %s, commitments %s; artifacts in %s\n", meta.ModelID, meta.Constraints, meta.OutputEncoding, meta.Commitment, *out)
 	return nil
 }
 
