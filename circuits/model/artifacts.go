@@ -391,7 +391,7 @@ func Load(dir string) (*Artifacts, error) {
 		return nil, err
 	}
 	if c := meta.Commitment; c != "" && c != a.Prog.Hash.String() {
-		return nil, fmt.Errorf("%w: %s says commitment %s, %s holds %s", ErrArtifacts, MetaFile, c, ProgramFile, a.Prog.Hash)
+		return nil, fmt.Errorf("%w: %s says commitment %s, %s holds %s (mixed or edited artifacts: recompile the model)", ErrArtifacts, MetaFile, c, ProgramFile, a.Prog.Hash)
 	}
 	if err := loadWeights(dir, a); err != nil {
 		return nil, err
