@@ -125,6 +125,9 @@ func CheaperScheme(lengths ...int) Scheme {
 	return Sponge16
 }
 
+// Known reports whether s is a scheme this build can hash with.
+func (s Scheme) Known() bool { return s == MD2 || s == Sponge16 }
+
 // String names the scheme as model.json records it.
 func (s Scheme) String() string {
 	switch s {

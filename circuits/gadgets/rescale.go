@@ -57,6 +57,11 @@ func (c *Ctx) R1CS() bool {
 // remainder's limbs, as [RescaleHint] returns them.
 func (c *Ctx) RescaleAdviceWidth(k int) int { return 2 + c.rc.lowLimbs(k) + 1 }
 
+// adviceQuotient is the quotient q of rescale advice h, which holds q + 2^w.
+func adviceQuotient(api frontend.API, h []frontend.Variable, outBits, negBits int, relu bool) frontend.Variable {
+	return api.Sub(h[0], pow2(rescaleOffset(outBits, negBits, relu)))
+}
+
 // rescaleOffset is the offset w of the hinted quotient q + 2^w.
 func rescaleOffset(outBits, negBits int, relu bool) int {
 	if relu {
@@ -84,7 +89,7 @@ func (c *Ctx) RescaleWith(x frontend.Variable, h []frontend.Variable, k, outBits
 	if len(h) != c.RescaleAdviceWidth(k) {
 		panic(fmt.Sprintf("gadgets: %d hinted values for a rescale by 2^%d, want %d", len(h), k, c.RescaleAdviceWidth(k)))
 	}
-	q := c.API.Sub(h[0], pow2(rescaleOffset(outBits, negBits, relu)))
+	q := adviceQuotient(c.API, h, outBits, negBits, relu)
 	if relu {
 		return c.checkRescaleRelu(x, q, h[1], k, outBits, negBits, h[2:])
 	}
@@ -200,7 +205,7 @@ func (c *Ctx) Split(x frontend.Variable, k, outBits, negBits int) (y, z frontend
 	h := c.HintRescale(x, k, outBits, negBits, true)
 	q := x
 	if k > 0 {
-		q = c.API.Sub(h[0], pow2(rescaleOffset(outBits, negBits, true)))
+		q = adviceQuotient(c.API, h, outBits, negBits, true)
 	}
 	y = c.checkRescaleRelu(x, q, h[1], k, outBits, negBits, h[2:])
 	return y, c.API.Sub(y, q)

@@ -390,6 +390,9 @@ func Load(dir string) (*Artifacts, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if !a.Prog.Hash.Known() {
+		return nil, fmt.Errorf("%w: %s: unknown commitment construction %s (written by a newer zkml?)", ErrArtifacts, ProgramFile, a.Prog.Hash)
+	}
 	if c := meta.Commitment; c != "" && c != a.Prog.Hash.String() {
 		return nil, fmt.Errorf("%w: %s says commitment %s, %s holds %s (mixed or edited artifacts: recompile the model)", ErrArtifacts, MetaFile, c, ProgramFile, a.Prog.Hash)
 	}

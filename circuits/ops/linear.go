@@ -60,10 +60,7 @@ func (l *Linear) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 		})
 		acc[j] = gadgets.Sum(api, terms)
 	}
-	if h := l.advice(c, x, len(acc)); h != nil {
-		return l.defineWith(c, acc, h)
-	}
-	return l.define(c, acc)
+	return l.defineWith(c, acc, l.advice(c, x, len(acc)))
 }
 
 // advice hints the rescale values of all the layer's accumulators with one

@@ -50,8 +50,8 @@ func runInspect(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout)
 	printLayers(stdout, append(append([]model.LayerReport{q.Overhead[0]}, q.Layers...), q.Overhead[1]))
 	n := float64(ccs.GetNbConstraints())
-	fmt.Fprintf(stdout, "total: %d constraints (on 2 cores, as measured in bench/REPORT.md: Groth16 setup ~%.0fs at ~270us and a proof ~%.1fs at ~22us per constraint)\n",
-		ccs.GetNbConstraints(), n*2.7e-4, n*2.2e-5)
+	fmt.Fprintf(stdout, "total: %d constraints (on 2 cores, as measured in bench/REPORT.md: Groth16 setup ~%.0fs at ~280us and a proof ~%.1fs at ~24us per constraint)\n",
+		ccs.GetNbConstraints(), n*2.8e-4, n*2.4e-5)
 	return nil
 }
 

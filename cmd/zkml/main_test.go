@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"math"
 	"os"
@@ -188,6 +189,27 @@ func TestTamper(t *testing.T) {
 	}
 	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code == 0 || !strings.Contains(out, "poseidon2-sponge-t16") || !strings.Contains(out, "poseidon2-md-t2") {
 		t.Fatalf("model.json and program.bin disagreeing on the commitment: exit %d\n%s", code, out)
+	}
+
+	// a program.bin naming a construction this build does not know: refused
+	// at load, not a panic when hashing
+	if err := os.WriteFile(metaPath, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Load(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Prog.Hash = 9
+	var prog bytes.Buffer
+	if err := gob.NewEncoder(&prog).Encode(a.Prog); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(art, model.ProgramFile), prog.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code == 0 || !strings.Contains(out, "unknown commitment construction") || strings.Contains(out, "panic") {
+		t.Fatalf("unknown commitment construction: exit %d\n%s", code, out)
 	}
 }
 
