@@ -427,9 +427,12 @@ func (a *Artifacts) LoadCircuit() (constraint.ConstraintSystem, error) {
 // checks as a memory copy (see writeProvingKey), so loading takes a fraction
 // of proving.
 func (a *Artifacts) LoadProvingKey(pk groth16.ProvingKey) error {
-	return readFile(filepath.Join(a.Dir, PKFile), func(r io.Reader) error {
-		return readProvingKey(r, pk)
-	})
+	path := filepath.Join(a.Dir, PKFile)
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrArtifacts, err)
+	}
+	return readFile(path, func(r io.Reader) error { return readProvingKey(r, st.Size(), pk) })
 }
 
 func readFile(path string, read func(io.Reader) error) error {

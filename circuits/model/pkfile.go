@@ -22,7 +22,7 @@ import (
 // constraint key). The limbs are little-endian; a big-endian host refuses it.
 const pkMagic = "zkml proving key: bn254 groth16, montgomery little-endian, v1\n"
 
-var errPKFormat = errors.New("not a zkml proving key")
+var errPKFormat = errors.New("damaged proving key (recompile the model)")
 
 // writeProvingKey writes pk in the format of pkMagic.
 func writeProvingKey(w io.Writer, key groth16.ProvingKey) error {
@@ -58,10 +58,12 @@ func writeProvingKey(w io.Writer, key groth16.ProvingKey) error {
 	return pw.err
 }
 
-// readProvingKey fills key from r, written by writeProvingKey or, by earlier
-// versions, with gnark's raw encoding. Keys of other types than gnark's CPU key
-// (the ICICLE one) are filled through gnark's raw encoding of the decoded key.
-func readProvingKey(r io.Reader, key groth16.ProvingKey) error {
+// readProvingKey fills key from r, size bytes long (negative: unknown),
+// written by writeProvingKey or, by earlier versions, with gnark's raw
+// encoding. Keys of other types than gnark's CPU key (the ICICLE one) are
+// filled through gnark's raw encoding of the decoded key. No length read from
+// a damaged file allocates more than the file holds.
+func readProvingKey(r io.Reader, size int64, key groth16.ProvingKey) error {
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(r, 1<<20)
@@ -77,15 +79,23 @@ func readProvingKey(r io.Reader, key groth16.ProvingKey) error {
 	if _, err := br.Discard(len(pkMagic)); err != nil {
 		return err
 	}
-	return readKeyBody(br, key)
+	left := int64(maxKeyBytes)
+	if size >= 0 {
+		left = size - int64(len(pkMagic))
+	}
+	return readKeyBody(&rawReader{r: br, left: left}, key)
 }
 
+// domainBytes is the length of an fft.Domain's encoding: the cardinality, five
+// field elements and a flag.
+const domainBytes = 8 + 5*32 + 1
+
 // readKeyBody reads what follows pkMagic.
-func readKeyBody(r io.Reader, key groth16.ProvingKey) error {
+func readKeyBody(pr *rawReader, key groth16.ProvingKey) error {
 	pk, ok := key.(*groth16_bn254.ProvingKey)
 	if !ok {
 		pk = new(groth16_bn254.ProvingKey)
-		if err := readKeyBody(r, pk); err != nil {
+		if err := readKeyBody(pr, pk); err != nil {
 			return err
 		}
 		var buf bytes.Buffer
@@ -98,10 +108,17 @@ func readKeyBody(r io.Reader, key groth16.ProvingKey) error {
 	if !littleEndian() {
 		return errors.New("the proving key format needs a little-endian host")
 	}
-	if _, err := pk.Domain.ReadFrom(r); err != nil {
+	// the domain precomputes tables of its cardinality: check it first
+	var dom [domainBytes]byte
+	if err := pr.read(dom[:]); err != nil {
 		return err
 	}
-	pr := &rawReader{r: r}
+	if n := binary.BigEndian.Uint64(dom[:8]); n == 0 || n&(n-1) != 0 || n > 1<<28 || n*uint64(unsafe.Sizeof(curve.G1Affine{})) > uint64(pr.left)+64 {
+		return fmt.Errorf("%w: FFT domain of %d elements for %d bytes of key", errPKFormat, n, pr.left)
+	}
+	if _, err := pk.Domain.ReadFrom(bytes.NewReader(dom[:])); err != nil {
+		return fmt.Errorf("%w: FFT domain: %v", errPKFormat, err)
+	}
 	g1 := readSlice[curve.G1Affine](pr)
 	pk.G1.A = readSlice[curve.G1Affine](pr)
 	pk.G1.B = readSlice[curve.G1Affine](pr)
@@ -114,17 +131,29 @@ func readKeyBody(r io.Reader, key groth16.ProvingKey) error {
 	pk.InfinityB = readSlice[bool](pr)
 	nck := readSlice[uint64](pr)
 	if pr.err == nil && (len(g1) != 3 || len(g2) != 2 || len(nb) != 2 || len(nck) != 1 || nck[0] > 1<<10) {
-		pr.err = errPKFormat
+		pr.err = fmt.Errorf("%w: header slices", errPKFormat)
 	}
 	if pr.err != nil {
 		return pr.err
 	}
-	for _, inf := range [][]bool{pk.InfinityA, pk.InfinityB} {
-		for _, b := range unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(inf))), len(inf)) {
+	for i, inf := range []struct {
+		flags  []bool
+		points int
+		nb     uint64
+	}{{pk.InfinityA, len(pk.G1.A), nb[0]}, {pk.InfinityB, len(pk.G1.B), nb[1]}} {
+		set := uint64(0)
+		for _, b := range unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(inf.flags))), len(inf.flags)) {
 			if b > 1 {
-				return errPKFormat
+				return fmt.Errorf("%w: infinity flags %c", errPKFormat, "AB"[i])
 			}
+			set += uint64(b)
 		}
+		if set != inf.nb || uint64(len(inf.flags)) != uint64(inf.points)+inf.nb {
+			return fmt.Errorf("%w: %d infinity flags %c (%d set, %d counted) for %d points", errPKFormat, len(inf.flags), "AB"[i], set, inf.nb, inf.points)
+		}
+	}
+	if len(pk.G2.B) != len(pk.G1.B) {
+		return fmt.Errorf("%w: %d B points in G1, %d in G2", errPKFormat, len(pk.G1.B), len(pk.G2.B))
 	}
 	pk.G1.Alpha, pk.G1.Beta, pk.G1.Delta = g1[0], g1[1], g1[2]
 	pk.G2.Beta, pk.G2.Delta = g2[0], g2[1]
@@ -149,8 +178,26 @@ type rawWriter struct {
 }
 
 type rawReader struct {
-	r   io.Reader
-	err error
+	r    io.Reader
+	left int64 // bytes the file has left
+	err  error
+}
+
+// read fills b, or fails if the file has fewer bytes left.
+func (r *rawReader) read(b []byte) error {
+	if r.err != nil {
+		return r.err
+	}
+	if int64(len(b)) > r.left {
+		r.err = fmt.Errorf("%w: truncated", errPKFormat)
+		return r.err
+	}
+	if _, r.err = io.ReadFull(r.r, b); r.err != nil {
+		r.err = fmt.Errorf("%w: %v", errPKFormat, r.err)
+		return r.err
+	}
+	r.left -= int64(len(b))
+	return nil
 }
 
 // writeSlice writes the length of s and then its memory.
@@ -166,8 +213,8 @@ func writeSlice[T any](w *rawWriter, s []T) {
 	_, w.err = w.w.Write(unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(s[0]))))
 }
 
-// maxKeyBytes bounds one slice of a key file (a 2^28-constraint key has
-// ~20 GB of points in all).
+// maxKeyBytes bounds a key read from a stream of unknown length (a
+// 2^28-constraint key has ~20 GB of points in all).
 const maxKeyBytes = 1 << 36
 
 // readSlice reads what writeSlice wrote.
@@ -176,19 +223,19 @@ func readSlice[T any](r *rawReader) []T {
 		return nil
 	}
 	var n [8]byte
-	if _, r.err = io.ReadFull(r.r, n[:]); r.err != nil {
+	if r.read(n[:]) != nil {
 		return nil
 	}
 	var zero T
 	size := uint64(unsafe.Sizeof(zero))
 	count := binary.LittleEndian.Uint64(n[:])
-	if count > maxKeyBytes/size {
-		r.err = fmt.Errorf("%w: a slice of %d elements", errPKFormat, count)
+	if count > uint64(r.left)/size {
+		r.err = fmt.Errorf("%w: a slice of %d elements of %d bytes, %d bytes left", errPKFormat, count, size, r.left)
 		return nil
 	}
 	s := make([]T, count)
-	if count > 0 {
-		_, r.err = io.ReadFull(r.r, unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), int(count*size)))
+	if count > 0 && r.read(unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), int(count*size))) != nil {
+		return nil
 	}
 	return s
 }

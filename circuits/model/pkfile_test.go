@@ -2,6 +2,9 @@ package model
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
+	"slices"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -44,7 +47,7 @@ func TestProvingKeyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, key := range []groth16.ProvingKey{groth16.NewProvingKey(ecc.BN254), otherKey{new(groth16_bn254.ProvingKey)}} {
-		if err := readProvingKey(bytes.NewReader(file.Bytes()), key); err != nil {
+		if err := readProvingKey(bytes.NewReader(file.Bytes()), int64(file.Len()), key); err != nil {
 			t.Fatalf("%T: %v", key, err)
 		}
 		var got bytes.Buffer
@@ -78,21 +81,46 @@ func TestProvingKeyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	lengthAt := len(pkMagic) + domain.Len() // the first slice's length
+	put := func(at int, v []byte) []byte { c := bytes.Clone(b); copy(c[at:], v); return c }
+	le := func(v uint64) []byte { return binary.LittleEndian.AppendUint64(nil, v) }
+	be := func(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+	// a key whose parts disagree, written as a whole
+	rewritten := func(change func(k *groth16_bn254.ProvingKey)) []byte {
+		k := *pk.(*groth16_bn254.ProvingKey)
+		k.InfinityA = slices.Clone(k.InfinityA)
+		change(&k)
+		var f bytes.Buffer
+		if err := writeProvingKey(&f, &k); err != nil {
+			t.Fatal(err)
+		}
+		return f.Bytes()
+	}
 	bad := map[string][]byte{
 		"empty":     nil,
 		"magic":     append([]byte("gnark"), b[5:]...),
 		"truncated": b[:len(b)/2],
-		"length":    func() []byte { c := bytes.Clone(b); copy(c[lengthAt:], bytes.Repeat([]byte{0xff}, 8)); return c }(),
+		"length":    put(lengthAt, bytes.Repeat([]byte{0xff}, 8)),
+		// within any fixed cap, far beyond the file: must not be allocated
+		"length-2^30":    put(lengthAt, le(1<<30-1)),
+		"domain-2^62":    put(len(pkMagic), be(1<<62)),
+		"domain-2^27":    put(len(pkMagic), be(1<<27)),
+		"domain-odd":     put(len(pkMagic), be(3)),
+		"infinity-count": rewritten(func(k *groth16_bn254.ProvingKey) { k.NbInfinityA++ }),
+		"infinity-flag":  rewritten(func(k *groth16_bn254.ProvingKey) { k.InfinityA[0] = !k.InfinityA[0] }),
+		"b-points":       rewritten(func(k *groth16_bn254.ProvingKey) { k.G2.B = k.G2.B[1:] }),
 	}
 	for name, f := range bad {
-		if err := readProvingKey(bytes.NewReader(f), groth16.NewProvingKey(ecc.BN254)); err == nil {
+		err := readProvingKey(bytes.NewReader(f), int64(len(f)), groth16.NewProvingKey(ecc.BN254))
+		if err == nil {
 			t.Errorf("%s: a damaged key file was read without error", name)
+		} else if name != "empty" && name != "magic" && !errors.Is(err, errPKFormat) {
+			t.Errorf("%s: %v, want an error that says the key is damaged", name, err)
 		}
 	}
 
 	// a key written by earlier versions, in gnark's raw encoding
 	key := groth16.NewProvingKey(ecc.BN254)
-	if err := readProvingKey(bytes.NewReader(want.Bytes()), key); err != nil {
+	if err := readProvingKey(bytes.NewReader(want.Bytes()), int64(want.Len()), key); err != nil {
 		t.Fatalf("gnark raw key: %v", err)
 	}
 	var got bytes.Buffer
