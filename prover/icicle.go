@@ -31,7 +31,6 @@ func newIcicle(o GPUOptions) (Accelerator, error) {
 	opts := []icicle.Option{
 		icicle.WithDeviceID(o.DeviceID),
 		icicle.WithPinKeysToGPU(true),
-		icicle.WithProverOptions(proverOpts()...),
 	}
 	if o.BackendDir != "" {
 		opts = append(opts, icicle.WithBackendLibrary(o.BackendDir))

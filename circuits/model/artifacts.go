@@ -122,8 +122,15 @@ func hashed(p *ops.Program, m Modes) []int {
 		out = append(out, packed(size(p.Outputs), OutputWidth(p)))
 	}
 	if m.PrivateWeights {
-		w, b := ops.FlatParams(p)
-		out = append(out, packed(len(w), m.WBits)+packed(len(b), m.BBits))
+		nw, nb := 0, 0
+		ws, bs := ops.Params(p)
+		for i := range ws {
+			nw += len(ws[i])
+		}
+		for i := range bs {
+			nb += len(bs[i])
+		}
+		out = append(out, packed(nw, m.WBits)+packed(nb, m.BBits))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package farm_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -411,7 +412,13 @@ func TestLeasePrefersCachedModels(t *testing.T) {
 			}
 			time.Sleep(5 * time.Millisecond)
 		}
-		w := connectRaw(t, addr, 0, b)
+		// b, then more ids than a claim query can carry and some that are no
+		// model id: the worker is still leased, and b still counts
+		held := []string{b, "not a model id"}
+		for i := range 34000 {
+			held = append(held, fmt.Sprintf("%064x", i+1))
+		}
+		w := connectRaw(t, addr, 0, held...)
 		if l := w.lease(t); l.JobId != tc.want {
 			t.Errorf("window %v, worker holding model b: leased %s, want %s", tc.window, l.JobId, tc.want)
 		}

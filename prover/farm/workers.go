@@ -35,6 +35,19 @@ type session struct {
 	models map[string]bool
 }
 
+// maxCachedModels bounds the models a session remembers: each is one
+// parameter of the claim query (SQLite allows 32,766, PostgreSQL 65,535).
+const maxCachedModels = 1024
+
+// hold records that the worker holds model id; ids that are not model ids and
+// models beyond maxCachedModels are not recorded (they only lose their
+// preference in leasing).
+func (s *session) hold(id string) {
+	if len(s.models) < maxCachedModels && ValidModelID(id) {
+		s.models[id] = true
+	}
+}
+
 // cached lists s.models in a stable order.
 func (s *session) cached() []string {
 	out := make([]string, 0, len(s.models))
@@ -103,7 +116,7 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 	}
 	s := &session{name: hello.Name, accelerator: hello.Accelerator, maxMemory: limit, models: make(map[string]bool)}
 	for _, m := range hello.CachedModels {
-		s.models[m] = true
+		s.hold(m)
 	}
 	if s.name == "" {
 		s.name = "worker-" + NewJobID()[:8]
@@ -160,7 +173,7 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 					log.Error("claiming a job", "err", err)
 				} else if j != nil {
 					cur = j
-					s.models[j.ModelID] = true
+					s.hold(j.ModelID)
 					log.Info("job leased", "job", j.ID, "attempt", j.Attempts, "token", j.Token)
 					c.bump()
 					if err := stream.Send(&api.CoordinatorMessage{Msg: &api.CoordinatorMessage_Lease{Lease: &api.Lease{
