@@ -65,6 +65,22 @@ func BenchmarkFloor(b *testing.B) {
 	}
 }
 
+// BenchmarkPlain proves the plain gnark circuit of mlp_2m6k (see
+// PlainCircuit), the baseline BenchmarkProve's model=mlp_2m6k is held against.
+func BenchmarkPlain(b *testing.B) {
+	q, x, y, err := ReferenceIO(Model{Name: "mlp_2m6k", Dir: "bench/mlp_2m6k"}, corpus)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := MeasurePlain(q.Prog, x, y, b.N)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(p.Constraints), "constraints")
+	b.ReportMetric(p.ProveSec, "prove_s")
+	b.ReportMetric(p.ProveSec/float64(p.Constraints)*1e6, "us/constraint")
+}
+
 func itoa(n int) string { return big.NewInt(int64(n)).String() }
 
 func TestMain(m *testing.M) {

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"fmt"
 	"math/big"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/std/rangecheck"
@@ -45,12 +47,38 @@ type Floor struct {
 // MeasureFloor builds a raw circuit of about n constraints, sets it up and
 // returns the median of reps proving times (keys loaded, witness ready).
 func MeasureFloor(n, reps int) (*Floor, error) {
-	nm, nb := n*7/8, n/8
-	c := &floorCircuit{Ys: make([]frontend.Variable, nm), Bits: make([]frontend.Variable, nb)}
-	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c)
+	ccs, err := compileFloor(n)
 	if err != nil {
 		return nil, err
 	}
+	return proveFloor(ccs, n, reps)
+}
+
+// MeasureFloorBelow is MeasureFloor of the largest floor circuit (within 2%)
+// that fits an FFT domain of the given size, i.e. has fewer constraints: what
+// any circuit proved in that domain costs at least, on this machine.
+func MeasureFloorBelow(domain, reps int) (*Floor, error) {
+	n := domain
+	for range 100 {
+		ccs, err := compileFloor(n)
+		if err != nil {
+			return nil, err
+		}
+		if ccs.GetNbConstraints() < domain {
+			return proveFloor(ccs, n, reps)
+		}
+		n -= max(domain/50, 1)
+	}
+	return nil, fmt.Errorf("no floor circuit fits a domain of %d", domain)
+}
+
+func compileFloor(n int) (constraint.ConstraintSystem, error) {
+	c := &floorCircuit{Ys: make([]frontend.Variable, n*7/8), Bits: make([]frontend.Variable, n/8)}
+	return frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c)
+}
+
+func proveFloor(ccs constraint.ConstraintSystem, n, reps int) (*Floor, error) {
+	nm, nb := n*7/8, n/8
 	f := &Floor{Constraints: ccs.GetNbConstraints()}
 	t := time.Now()
 	pk, _, err := groth16.Setup(ccs)
