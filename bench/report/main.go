@@ -192,7 +192,7 @@ func write(dir string, rs []*bench.Result, fs []*bench.Floor, base *baseline) er
 // smaller-domain floors.
 func writeBaseline(b *strings.Builder, r *bench.Result, base *baseline) {
 	p := base.plain
-	fmt.Fprintf(b, "  - Against the plain gnark circuit of the model (weights as constants; per activation a hinted quotient, remainder and sign, remainder and quotient checked with std/rangecheck; no input commitment or bindings), measured in this run: %d constraints, setup %.1f s, prove %.3f s in-process; ours %d constraints (%.2fx fewer), %.3f s in-process (%.2fx faster), %.3f s as a whole process.\n",
+	fmt.Fprintf(b, "  - Against the plain gnark circuit of the model (weights as constants; per activation a hinted quotient and sign, remainder and quotient checked with std/rangecheck; no input commitment or bindings), measured in this run: %d constraints, setup %.1f s, prove %.3f s in-process; ours %d constraints (%.2fx fewer), %.3f s in-process (%.2fx faster), %.3f s as a whole process.\n",
 		p.Constraints, p.SetupSec, p.ProveSec, r.Constraints, float64(p.Constraints)/float64(r.Constraints), r.InProcSec, p.ProveSec/r.InProcSec, r.ProveSec)
 	for _, f := range base.floors {
 		fmt.Fprintf(b, "  - Raw gnark floor in a 2^%d FFT domain: %d constraints (%.2f per activation of the model's 6,000) prove in %.3f s in-process.\n",
