@@ -2,6 +2,7 @@ package verifier
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
+	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/consensys/gnark/backend/solidity"
 	"github.com/consensys/gnark/backend/witness"
 
@@ -36,13 +38,9 @@ func Verify(a *model.Artifacts, p *ProofFile) error {
 	if err != nil {
 		return err
 	}
-	raw, err := hex.DecodeString(strings.TrimPrefix(p.Proof, "0x"))
+	proof, err := DecodeProof(p.Proof)
 	if err != nil {
-		return fmt.Errorf("%w: proof is not hex: %v", ErrMalformed, err)
-	}
-	proof := groth16.NewProof(ecc.BN254)
-	if _, err := proof.ReadFrom(bytes.NewReader(raw)); err != nil {
-		return fmt.Errorf("%w: the proof bytes do not decode: %v", ErrProofRejected, err)
+		return err
 	}
 	w, err := PublicWitness(pub)
 	if err != nil {
@@ -52,6 +50,42 @@ func Verify(a *model.Artifacts, p *ProofFile) error {
 		return fmt.Errorf("%w: %v", ErrProofRejected, err)
 	}
 	return nil
+}
+
+// Sizes of a compressed BN254 Groth16 proof as gnark writes it: A, B and C,
+// then the number of BSB22 commitments (4 bytes, big-endian), the
+// commitments, and one proof of knowledge for all of them.
+const (
+	proofHead       = 32 + 64 + 32
+	proofCommitment = 32
+	// MaxCommitments bounds the commitments a proof may declare; ours have one.
+	MaxCommitments = 16
+)
+
+// DecodeProof decodes the hex proof bytes of a proof file. Their length must
+// be exactly that of a compressed proof with the commitment count they
+// declare, checked before gnark reads them: gnark allocates whatever count
+// the bytes declare, and 2^32-1 of them would exhaust memory.
+func DecodeProof(hexProof string) (*groth16bn254.Proof, error) {
+	raw, err := hex.DecodeString(strings.TrimPrefix(hexProof, "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("%w: proof is not hex: %v", ErrMalformed, err)
+	}
+	if len(raw) < proofHead+4 {
+		return nil, fmt.Errorf("%w: proof is %d bytes, shorter than a Groth16 proof (%d)", ErrMalformed, len(raw), proofHead+4+proofCommitment)
+	}
+	n := binary.BigEndian.Uint32(raw[proofHead:])
+	if n > MaxCommitments {
+		return nil, fmt.Errorf("%w: proof declares %d commitments, at most %d", ErrMalformed, n, MaxCommitments)
+	}
+	if want := proofHead + 4 + int(n)*proofCommitment + proofCommitment; len(raw) != want {
+		return nil, fmt.Errorf("%w: proof is %d bytes, a compressed Groth16 proof with %d commitments has %d", ErrMalformed, len(raw), n, want)
+	}
+	proof := new(groth16bn254.Proof)
+	if _, err := proof.ReadFrom(bytes.NewReader(raw)); err != nil {
+		return nil, fmt.Errorf("%w: the proof bytes do not decode: %v", ErrMalformed, err)
+	}
+	return proof, nil
 }
 
 // PublicWitness builds the public witness from the five public values.
@@ -82,6 +116,11 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 		v, err := ParseHex(s)
 		if err != nil {
 			return nil, fmt.Errorf("%w: public_inputs[%d] (%s): %v", ErrMalformed, i, model.PublicInputs[i], err)
+		}
+		// gnark would reduce a larger value mod r, and the proof would
+		// verify for job+r or prover+r; the on-chain verifier refuses them
+		if v.Cmp(ecc.BN254.ScalarField()) >= 0 {
+			return nil, fmt.Errorf("%w: public_inputs[%d] (%s) %s is not below the BN254 scalar field modulus", ErrMalformed, i, model.PublicInputs[i], s)
 		}
 		pub[i] = v
 	}
@@ -137,6 +176,9 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 		}
 		if v.Cmp(pub[3+i]) != 0 {
 			return nil, fmt.Errorf("%w: %s %s differs from the public input %s", ErrMismatch, f.name, f.val, p.PublicInputs[3+i])
+		}
+		if f.name == "prover" && v.BitLen() > model.ProverBits {
+			return nil, fmt.Errorf("%w: prover %s is longer than a 20-byte address", ErrMalformed, f.val)
 		}
 	}
 	return pub, nil

@@ -313,11 +313,17 @@ func (c *Client) Reverted(ctx context.Context, tx *types.Transaction, rc *types.
 	if rc.Status == types.ReceiptStatusSuccessful {
 		return nil
 	}
+	// Replay the call on the state before its block, then, if that passes
+	// (a transaction earlier in the same block changed the state: another
+	// prover paid for the job, or the block crossed the deadline), on the
+	// state after it.
 	msg := ethereum.CallMsg{From: c.From, To: tx.To(), Data: tx.Data(), Value: tx.Value()}
 	prev := new(big.Int).Sub(rc.BlockNumber, big.NewInt(1))
-	_, cerr := c.Chain.CallContract(ctx, msg, prev)
-	if cerr = revertError(c.abi, cerr); cerr != nil {
-		return fmt.Errorf("tx %s: %w", tx.Hash(), cerr)
+	for _, at := range []*big.Int{prev, rc.BlockNumber} {
+		_, cerr := c.Chain.CallContract(ctx, msg, at)
+		if cerr = revertError(c.abi, cerr); cerr != nil {
+			return fmt.Errorf("tx %s: %w", tx.Hash(), cerr)
+		}
 	}
 	return fmt.Errorf("%w: tx %s", ErrReverted, tx.Hash())
 }
@@ -385,15 +391,26 @@ func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg, send bool) (*ty
 	if err != nil {
 		return nil, revertError(c.abi, err)
 	}
-	tip, err := c.Chain.SuggestGasTipCap(ctx)
-	if err != nil {
-		return nil, err
-	}
 	head, err := c.Chain.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	var fees types.TxData
+	if head.BaseFee == nil {
+		// a chain without EIP-1559 (no base fee): a legacy transaction
+		price, err := c.Chain.SuggestGasPrice(ctx)
+		if err != nil {
+			return nil, err
+		}
+		fees = &types.LegacyTx{GasPrice: price, Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data}
+	} else {
+		tip, err := c.Chain.SuggestGasTipCap(ctx)
+		if err != nil {
+			return nil, err
+		}
+		feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+		fees = &types.DynamicFeeTx{ChainID: c.chainID, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data}
+	}
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -404,10 +421,13 @@ func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg, send bool) (*ty
 		}
 		c.nonce = &n
 	}
-	tx, err := types.SignNewTx(c.key, types.LatestSignerForChainID(c.chainID), &types.DynamicFeeTx{
-		ChainID: c.chainID, Nonce: *c.nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data,
-	})
+	switch f := fees.(type) {
+	case *types.LegacyTx:
+		f.Nonce = *c.nonce
+	case *types.DynamicFeeTx:
+		f.Nonce = *c.nonce
+	}
+	tx, err := types.SignNewTx(c.key, types.LatestSignerForChainID(c.chainID), fees)
 	if err != nil {
 		return nil, err
 	}

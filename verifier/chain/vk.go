@@ -1,14 +1,10 @@
 package chain
 
 import (
-	"bytes"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 
-	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark/backend/groth16"
 	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
@@ -79,15 +75,10 @@ type Calldata struct {
 // ProofCalldata decodes a proof file into the on-chain encoding (gnark's
 // MarshalSolidity) and its output public input.
 func ProofCalldata(pf *verifier.ProofFile) (*Calldata, error) {
-	raw, err := hex.DecodeString(strings.TrimPrefix(pf.Proof, "0x"))
+	p, err := verifier.DecodeProof(pf.Proof)
 	if err != nil {
-		return nil, fmt.Errorf("%w: proof is not hex: %v", verifier.ErrMalformed, err)
+		return nil, err
 	}
-	proof := groth16.NewProof(ecc.BN254)
-	if _, err := proof.ReadFrom(bytes.NewReader(raw)); err != nil {
-		return nil, fmt.Errorf("%w: the proof bytes do not decode: %v", verifier.ErrMalformed, err)
-	}
-	p := proof.(*groth16bn254.Proof)
 	if len(p.Commitments) != 1 {
 		return nil, fmt.Errorf("%w: the proof has %d commitments, want 1", verifier.ErrMalformed, len(p.Commitments))
 	}
