@@ -16,7 +16,10 @@ const F32MaxShift = 48
 // float32 mantissa, rounded to nearest even as IEEE division rounds) and
 // returns m, p = 2^t and z = (r == 0). For r = 0, m = 0 and p = 1. t is hinted;
 // p comes from a table of 2^0 .. 2^F32MaxShift, the rounding from RoundDiv and
-// the normalisation from two range checks on m + z 2^23.
+// the normalisation from two range checks on m + z 2^23. The bounds on m alone
+// admit a second shift where the mantissa at t is exactly 2^23 (t+1 gives
+// 2^24-1), so t is also pinned to the smallest: for t > 0, the rounding at
+// t-1 stays below 2^23.
 func (c *Ctx) F32Quotient(r frontend.Variable, den int64, rBits int) (m, p, z frontend.Variable) {
 	api := c.API
 	h, err := api.Compiler().NewHint(F32ShiftHint, 1, r, den)
@@ -28,6 +31,14 @@ func (c *Ctx) F32Quotient(r frontend.Variable, den int64, rBits int) (m, p, z fr
 		tbl.Insert(new(big.Int).Lsh(big.NewInt(1), uint(t)))
 	}
 	p = tbl.Lookup(h[0])[0]
+	// pin t to the smallest shift whose rounded quotient reaches 2^23: for
+	// t > 0, rounding at t-1 stays below 2^23, i.e. r 2^t < den (2^24 - 1)
+	pos := logderivlookup.New(api)
+	for t := 0; t <= F32MaxShift; t++ {
+		pos.Insert(min(t, 1))
+	}
+	gap := api.Sub(new(big.Int).Sub(new(big.Int).Mul(big.NewInt(den), big.NewInt(1<<24-1)), big.NewInt(1)), api.Mul(r, p))
+	c.Unsigned(api.Mul(pos.Lookup(h[0])[0], gap), big.NewInt(den).BitLen()+24)
 	dBits := big.NewInt(den).BitLen()
 	m = c.RoundDiv(api.Mul(r, p), den, dBits, rBits+F32MaxShift-dBits+3)
 	z = api.IsZero(r)
