@@ -111,6 +111,9 @@ func value(v *onnxpb.ValueInfoProto) (graph.Value, error) {
 		}
 		out.Shape = append(out.Shape, n)
 	}
+	if _, err := out.Shape.CheckSize(); err != nil {
+		return out, err
+	}
 	return out, nil
 }
 
@@ -152,8 +155,11 @@ func Tensor(t *onnxpb.TensorProto) (*tensor.T, error) {
 		}
 		shape[i] = int(d)
 	}
-	n := shape.Size()
-	data := make([]float64, 0, n)
+	n, err := shape.CheckSize()
+	if err != nil {
+		return nil, err
+	}
+	var data []float64 // allocated for what the tensor holds, not what it declares
 	raw := t.GetRawData()
 	dt := onnxpb.TensorProto_DataType(t.GetDataType())
 	width := map[onnxpb.TensorProto_DataType]int{
@@ -169,6 +175,7 @@ func Tensor(t *onnxpb.TensorProto) (*tensor.T, error) {
 		if len(raw) != n*width {
 			return nil, fmt.Errorf("raw data holds %d bytes, shape %v of %v needs %d", len(raw), shape, dt, n*width)
 		}
+		data = make([]float64, 0, n)
 		for i := 0; i < n; i++ {
 			b := raw[i*width:]
 			var v float64
@@ -226,6 +233,9 @@ func Tensor(t *onnxpb.TensorProto) (*tensor.T, error) {
 		if len(data) != n {
 			return nil, fmt.Errorf("holds %d values, shape %v needs %d", len(data), shape, n)
 		}
+	}
+	if data == nil {
+		data = []float64{}
 	}
 	return &tensor.T{Shape: shape, Data: data, DType: int(dt)}, nil
 }

@@ -62,9 +62,18 @@ func geometry(n *graph.Node, in tensor.Shape, kh, kw int, ceil bool) (Geom, erro
 	default:
 		return g, errf("auto_pad %q is not supported", ap)
 	}
+	if g.PT < 0 || g.PL < 0 || pb < 0 || pr < 0 {
+		return g, errf("pads %v: a pad must not be negative", pads)
+	}
 	span := func(size, pa, pz, ek, s int) int {
 		if ceil {
-			return (size+pa+pz-ek+s-1)/s + 1
+			o := (size+pa+pz-ek+s-1)/s + 1
+			// as onnxruntime and PyTorch: a last window that would start in
+			// the end padding is dropped
+			if o > 1 && (o-1)*s >= size+pa {
+				o--
+			}
+			return o
 		}
 		return (size+pa+pz-ek)/s + 1
 	}
@@ -72,7 +81,34 @@ func geometry(n *graph.Node, in tensor.Shape, kh, kw int, ceil bool) (Geom, erro
 	if g.OH <= 0 || g.OW <= 0 {
 		return g, errf("window %dx%d does not fit input %v", kh, kw, in)
 	}
+	if _, err := (tensor.Shape{g.N, g.C, g.OH, g.OW}).CheckSize(); err != nil {
+		return g, errf("output (pads %v, strides %v): %v", pads, st, err)
+	}
 	return g, nil
+}
+
+// emptyWindow reports an output position (row or column) whose window reads
+// no input: pads as wide as the kernel put a whole window in the padding.
+func (g *Geom) emptyWindow() error {
+	reads := func(o, s, p, k, d, size int) bool {
+		for t := 0; t < k; t++ {
+			if i := o*s - p + t*d; i >= 0 && i < size {
+				return true
+			}
+		}
+		return false
+	}
+	for oh := 0; oh < g.OH; oh++ {
+		if !reads(oh, g.SH, g.PT, g.KH, g.DH, g.H) {
+			return errf("output row %d of the %dx%d window reads only padding (pad %d above an input of height %d)", oh, g.KH, g.KW, g.PT, g.H)
+		}
+	}
+	for ow := 0; ow < g.OW; ow++ {
+		if !reads(ow, g.SW, g.PL, g.KW, g.DW, g.W) {
+			return errf("output column %d of the %dx%d window reads only padding (pad %d left of an input of width %d)", ow, g.KH, g.KW, g.PL, g.W)
+		}
+	}
+	return nil
 }
 
 // window calls fn for every in-bounds input position of output (oh, ow):

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/consensys/gnark/frontend"
@@ -32,7 +33,11 @@ func poolGeom(n *graph.Node, in tensor.Shape) (Geom, error) {
 	if n.Int("storage_order", 0) != 0 {
 		return Geom{}, errf("storage_order 1 is not supported")
 	}
-	return geometry(n, in, ks[0], ks[1], n.Int("ceil_mode", 0) == 1)
+	g, err := geometry(n, in, ks[0], ks[1], n.Int("ceil_mode", 0) == 1)
+	if err != nil {
+		return g, err
+	}
+	return g, g.emptyWindow()
 }
 
 // windows lists, for every output of a pool, the input indices it reads.
@@ -91,6 +96,9 @@ func maxPoolLower(n *graph.Node, b *Builder) error {
 func (l *MaxPool) Eval(in [][]int64) ([]int64, error) {
 	out := make([]int64, len(l.Off)-1)
 	for j := range out {
+		if l.Off[j] == l.Off[j+1] {
+			return nil, &NodeError{Node: l.Node, Err: fmt.Errorf("output %d: the pooling window reads no input", j)}
+		}
 		m := int64(math.MinInt64)
 		if l.Relu {
 			m = 0

@@ -11,6 +11,28 @@ import (
 // Shape is a static tensor shape; symbolic dimensions are resolved to 1 on import.
 type Shape []int
 
+// MaxElements bounds the elements of any one tensor (2^26, 512 MiB as
+// float64), far above what a provable model holds: a broken or hostile model
+// that declares more gets an error, not an exhausted memory.
+const MaxElements = 1 << 26
+
+// CheckSize returns the number of elements of the shape, or an error if a
+// dimension is negative or the count exceeds MaxElements (computed without
+// overflow).
+func (s Shape) CheckSize() (int, error) {
+	n := 1
+	for _, d := range s {
+		if d < 0 {
+			return 0, fmt.Errorf("shape %v has a negative dimension", s)
+		}
+		if d > 0 && n > MaxElements/d {
+			return 0, fmt.Errorf("shape %v has more than %d elements", s, MaxElements)
+		}
+		n *= d
+	}
+	return n, nil
+}
+
 // Size is the number of elements of the shape.
 func (s Shape) Size() int {
 	n := 1
@@ -60,8 +82,14 @@ type T struct {
 }
 
 // New returns a zero tensor of the given shape.
+// It panics on a shape CheckSize refuses (the float evaluator turns that into
+// an error naming the node).
 func New(shape Shape) *T {
-	return &T{Shape: shape.Clone(), Data: make([]float64, shape.Size())}
+	n, err := shape.CheckSize()
+	if err != nil {
+		panic("tensor: " + err.Error())
+	}
+	return &T{Shape: shape.Clone(), Data: make([]float64, n)}
 }
 
 // FromData wraps data with a shape, checking the element count.
