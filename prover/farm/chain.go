@@ -45,8 +45,12 @@ import (
 //
 // One coordinator should own a settlement key: its nonces are tracked here.
 
+// chainKeyPrefix starts the idempotency key of the farm job of a chain job;
+// SubmitJob refuses it in other keys, so no request can take a chain job's.
+const chainKeyPrefix = "chain:"
+
 // chainKey is the idempotency key of the farm job of a chain job.
-func chainKey(job *big.Int) string { return "chain:" + job.String() }
+func chainKey(job *big.Int) string { return chainKeyPrefix + job.String() }
 
 // chainJobID is the farm job id of a chain job: its id as 32 hex digits, so
 // the proof's job public input is the registry's job id.
@@ -58,12 +62,18 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 	if cl == nil {
 		return nil, status.Error(codes.FailedPrecondition, "chain_job_id: this coordinator is not in chain mode")
 	}
-	id, ok := new(big.Int).SetString(r.ChainJobId, 10)
+	// 2^128 has 39 digits; parsing a longer string costs time quadratic in
+	// its length, and echoing it back would return it whole
+	var id *big.Int
+	ok := len(r.ChainJobId) <= 39
+	if ok {
+		id, ok = new(big.Int).SetString(r.ChainJobId, 10)
+	}
 	if !ok || id.Sign() <= 0 || id.BitLen() > 128 {
-		return nil, status.Errorf(codes.InvalidArgument, "chain_job_id %q: want the registry's job id, a decimal number below 2^128", r.ChainJobId)
+		return nil, status.Errorf(codes.InvalidArgument, "chain_job_id %q: want the registry's job id, a decimal number below 2^128", clip(r.ChainJobId, 48))
 	}
 	if r.Prover != "" && !common.IsHexAddress(r.Prover) || r.Prover != "" && common.HexToAddress(r.Prover) != cl.From {
-		return nil, status.Errorf(codes.InvalidArgument, "prover %q: a chain job is proved for the coordinator's settlement address %s", r.Prover, cl.From)
+		return nil, status.Errorf(codes.InvalidArgument, "prover %q: a chain job is proved for the coordinator's settlement address %s", clip(r.Prover, 48), cl.From)
 	}
 	if len(r.InputJson) > c.cfg.MaxInputBytes {
 		return nil, status.Errorf(codes.ResourceExhausted, "input_json is %d bytes; the limit is %d", len(r.InputJson), c.cfg.MaxInputBytes)

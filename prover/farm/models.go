@@ -107,7 +107,7 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 		if err != nil {
 			return err
 		}
-		if ch.File != name {
+		if ch.File != name || cur == nil {
 			if !slices.Contains(ArtifactFiles, ch.File) {
 				return status.Errorf(codes.InvalidArgument, "file %q is not part of a model: want %v", ch.File, ArtifactFiles)
 			}
@@ -159,7 +159,7 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 
 func (s *models) GetModel(ctx context.Context, r *api.GetModelRequest) (*api.Model, error) {
 	if !ValidModelID(r.ModelId) {
-		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", r.ModelId)
+		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", clip(r.ModelId, 80))
 	}
 	m, err := s.c.store.GetModel(ctx, r.ModelId)
 	if err != nil {
@@ -170,7 +170,7 @@ func (s *models) GetModel(ctx context.Context, r *api.GetModelRequest) (*api.Mod
 
 func (s *models) FetchModel(r *api.GetModelRequest, stream api.Models_FetchModelServer) error {
 	if !ValidModelID(r.ModelId) {
-		return status.Errorf(codes.InvalidArgument, "model_id %q: want 64 hex digits", r.ModelId)
+		return status.Errorf(codes.InvalidArgument, "model_id %q: want 64 hex digits", clip(r.ModelId, 80))
 	}
 	dir := s.c.modelDir(r.ModelId)
 	if _, err := os.Stat(filepath.Join(dir, model.MetaFile)); err != nil {

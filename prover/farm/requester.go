@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"strings"
 	"time"
 
 	"google.golang.org/grpc/codes"
@@ -49,10 +50,10 @@ func NewJobID() string {
 
 func validJobID(id string) error {
 	if len(id) != 32 {
-		return status.Errorf(codes.InvalidArgument, "job_id %q: want the 32 hex digits printed by zkml submit", id)
+		return status.Errorf(codes.InvalidArgument, "job_id %q: want the 32 hex digits printed by zkml submit", clip(id, 48))
 	}
 	if _, err := hex.DecodeString(id); err != nil {
-		return status.Errorf(codes.InvalidArgument, "job_id %q: want 32 hex digits", id)
+		return status.Errorf(codes.InvalidArgument, "job_id %q: want 32 hex digits", clip(id, 48))
 	}
 	return nil
 }
@@ -63,7 +64,7 @@ func (s *requester) SubmitJob(ctx context.Context, r *api.SubmitJobRequest) (*ap
 		return c.submitChainJob(ctx, r)
 	}
 	if !ValidModelID(r.ModelId) {
-		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", r.ModelId)
+		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", clip(r.ModelId, 80))
 	}
 	if len(r.InputJson) > c.cfg.MaxInputBytes {
 		return nil, status.Errorf(codes.ResourceExhausted, "input_json is %d bytes; the limit is %d", len(r.InputJson), c.cfg.MaxInputBytes)
@@ -71,10 +72,16 @@ func (s *requester) SubmitJob(ctx context.Context, r *api.SubmitJobRequest) (*ap
 	if len(r.IdempotencyKey) > MaxKeyLen {
 		return nil, status.Errorf(codes.InvalidArgument, "idempotency_key is %d bytes; the limit is %d", len(r.IdempotencyKey), MaxKeyLen)
 	}
+	if strings.ContainsRune(r.IdempotencyKey, 0) {
+		return nil, status.Error(codes.InvalidArgument, "idempotency_key: contains a NUL character")
+	}
+	if strings.HasPrefix(r.IdempotencyKey, chainKeyPrefix) {
+		return nil, status.Errorf(codes.InvalidArgument, "idempotency_key %q: the prefix %q is reserved for the jobs of chain_job_id", r.IdempotencyKey, chainKeyPrefix)
+	}
 	if r.Prover != "" {
 		p, err := verifier.ParseHex(r.Prover)
 		if err != nil || p.Sign() < 0 || p.BitLen() > model.ProverBits {
-			return nil, status.Errorf(codes.InvalidArgument, "prover %q: want a 0x-prefixed 20-byte address", r.Prover)
+			return nil, status.Errorf(codes.InvalidArgument, "prover %q: want a 0x-prefixed 20-byte address", clip(r.Prover, 48))
 		}
 	}
 	m, err := c.store.GetModel(ctx, r.ModelId)

@@ -114,7 +114,7 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 	if g := hello.GpuMemoryBytes; g > 0 && (limit == 0 || g < limit) {
 		limit = g // a GPU worker holds the proving key in GPU memory
 	}
-	s := &session{name: hello.Name, accelerator: hello.Accelerator, maxMemory: limit, models: make(map[string]bool)}
+	s := &session{name: storedText(hello.Name, 128), accelerator: hello.Accelerator, maxMemory: limit, models: make(map[string]bool)}
 	for _, m := range hello.CachedModels {
 		s.hold(m)
 	}
@@ -139,10 +139,15 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 	log.Info("worker connected", "accelerator", s.accelerator, "max_memory", s.maxMemory, "cached_models", len(hello.CachedModels))
 
 	var cur *store.Job // the job leased to this worker, if any
+	// revoked: cur's lease was lost (canceled, expired, superseded) while the
+	// worker proves it. The worker finishes the proof and sends its result
+	// (dropped as stale); until then it is busy, and a lease sent to it now
+	// would be ignored and left to expire.
+	revoked := false
 	// end settles cur when the stream ends: a graceful shutdown hands the
 	// lease back; a dropped stream counts as a failed attempt.
 	end := func(handBack bool, why string) {
-		if cur == nil {
+		if cur == nil || revoked {
 			return
 		}
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -194,10 +199,10 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 			switch m := r.msg.Msg.(type) {
 			case *api.WorkerMessage_Heartbeat:
 				hb := m.Heartbeat
-				err := c.store.Heartbeat(ctx, hb.JobId, hb.Token, c.cfg.LeaseTTL, hb.Progress)
+				err := c.store.Heartbeat(ctx, hb.JobId, hb.Token, c.cfg.LeaseTTL, storedText(hb.Progress, 256))
 				if errors.Is(err, store.ErrLeaseLost) {
 					if cur != nil && cur.ID == hb.JobId && cur.Token == hb.Token {
-						cur = nil
+						revoked = true
 					}
 					if err := stream.Send(&api.CoordinatorMessage{Msg: &api.CoordinatorMessage_Revoke{Revoke: &api.Revoke{
 						JobId: hb.JobId, Token: hb.Token, Reason: "lease lost (expired, canceled or superseded)",
@@ -213,7 +218,7 @@ func (w *workers) Connect(stream api.Worker_ConnectServer) error {
 				res := m.Result
 				c.settle(ctx, s, res)
 				if cur != nil && cur.ID == res.JobId && cur.Token == res.Token {
-					cur = nil
+					cur, revoked = nil, false
 				}
 				c.bump()
 			default:
@@ -254,7 +259,7 @@ func (c *Coordinator) settle(ctx context.Context, s *session, res *api.Result) {
 		log.Warn("attempt failed", "reason", reason, "retry", retry, "attempt", j.Attempts)
 	}
 	if res.Error != "" {
-		fail("failed", fmt.Sprintf("worker %s: %s", s.name, res.Error), !res.BadInput)
+		fail("failed", fmt.Sprintf("worker %s: %s", s.name, storedText(res.Error, 4096)), !res.BadInput)
 		return
 	}
 	pf, err := c.check(j, res.ProofJson)
