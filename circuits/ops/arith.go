@@ -135,11 +135,17 @@ func arithLower(n *graph.Node, b *Builder) error {
 		bound = la * lb
 	} else {
 		accFrac = max(ta.Frac, tb.Frac)
+		if d := max(accFrac-ta.Frac, accFrac-tb.Frac); d+max(ta.Bits, tb.Bits) > 62 {
+			return nodeErr(n, "its inputs' scales differ by 2^%d: aligning them leaves the 2^62 the integer engine holds (the inputs' ranges are too far apart for %d-bit activations)", d, b.Cfg.ActBits)
+		}
 		l.MulA, l.MulB = int64(1)<<(accFrac-ta.Frac), int64(1)<<(accFrac-tb.Frac)
 		bound = la*float64(l.MulA) + lb*float64(l.MulB)
 	}
 	out := n.Outputs[0]
-	rq, fy := b.Requantizer(n, out, accFrac, bound)
+	rq, fy, err := b.Requantizer(n, out, accFrac, bound)
+	if err != nil {
+		return err
+	}
 	l.Requant = rq
 	b.Emit(n, l, out, shape, fy, b.Cfg.ActBits)
 	return nil

@@ -162,7 +162,10 @@ func QuantizeAt(v []float64, frac int) []int64 {
 // Requantizer chooses the rescale that brings an accumulator of accFrac
 // fractional bits and magnitude below accBound to the output's scale. It
 // returns the rescale and the output frac.
-func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound float64) (Requant, int) {
+func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound float64) (Requant, int, error) {
+	if !(accBound < maxAcc) {
+		return Requant{}, 0, nodeErr(n, "its accumulators reach %.3g, beyond the 2^62 the integer engine holds: the scales of its inputs, weights or bias are too far apart for %d-bit activations and %d-bit weights (fewer --bits or --weight-bits)", accBound, b.Cfg.ActBits, b.Cfg.WeightBits)
+	}
 	fy := min(b.Frac(out), accFrac)
 	k := accFrac - fy
 	// the most negative rounded quotient: what calibration saw (with margin),
@@ -172,8 +175,12 @@ func (b *Builder) Requantizer(n *graph.Node, out string, accFrac int, accBound f
 		bound = math.Min(bound, math.Max(-st.Min, 0)*b.Cfg.Margin*math.Ldexp(1, fy))
 	}
 	neg := int(math.Ceil(math.Log2(bound + 2)))
-	return Requant{Shift: k, Relu: n.Int("_relu", 0) == 1, OutBits: b.Cfg.ActBits, NegBits: max(1, min(neg, 200)), LimbBits: b.Cfg.LimbBits}, fy
+	return Requant{Shift: k, Relu: n.Int("_relu", 0) == 1, OutBits: b.Cfg.ActBits, NegBits: max(1, min(neg, 200)), LimbBits: b.Cfg.LimbBits}, fy, nil
 }
+
+// maxAcc bounds every integer the reference engine computes (int64, with a
+// bit to spare for a sum of two).
+const maxAcc = 0x1p62
 
 // AutoLimbBits picks the range-check table width for a model with about n
 // activations of actBits bits. Most checks are actBits wide (or a multiple of

@@ -3,6 +3,7 @@ package ops
 import (
 	"github.com/zkml/zkml/circuits/graph"
 	"github.com/zkml/zkml/circuits/tensor"
+	"math"
 )
 
 // zkml.Dense is the canonical fully connected layer that Gemm and MatMul with a
@@ -76,9 +77,17 @@ func (b *Builder) EmitLinear(n *graph.Node, in int, x *TensorInfo, w []float64, 
 	k := kernel(QuantizeAt(w, fw))
 	var bq []int64
 	if bias != nil {
+		for j, v := range bias {
+			if !(math.Abs(math.Ldexp(v, accFrac)) < maxAcc) {
+				return nodeErr(n, "bias %d (%g) at the accumulator's scale 2^-%d exceeds the 2^62 the integer engine holds (fewer --bits or --weight-bits)", j, v, accFrac)
+			}
+		}
 		bq = QuantizeAt(bias, accFrac)
 	}
-	rq, fy := b.Requantizer(n, out, accFrac, absBound(k, bq, x.Bits))
+	rq, fy, err := b.Requantizer(n, out, accFrac, absBound(k, bq, x.Bits))
+	if err != nil {
+		return err
+	}
 	l := &Linear{LayerBase: LayerBase{In: []int{in}}, K: k, Bias: bq, Requant: rq}
 	b.Emit(n, l, out, b.Shapes[out], fy, b.Cfg.ActBits)
 	return nil

@@ -68,9 +68,18 @@ func (b *Builder) emitLeaky(n *graph.Node, alpha []float64) error {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
 	aq, fa := b.QuantizeWeights(alpha)
+	// slopes of 2^(WeightBits-1) and more would need a negative frac (a
+	// right shift of the positive side), tiny ones a frac that overflows
+	// v << frac: keep 0 <= frac <= 62 - InBits
+	if c := max(0, min(fa, 62-x.Bits)); c != fa {
+		fa, aq = c, QuantizeAt(alpha, c)
+	}
+	// the output keeps the input's scale unless a slope above 1 makes it
+	// larger than that scale holds
+	fy := min(x.Frac, b.Frac(n.Outputs[0]))
 	l := &Leaky{LayerBase: LayerBase{In: []int{id}}, Alpha: aq, AlphaFrac: fa, InBits: x.Bits,
-		Requant: Requant{Shift: fa, OutBits: b.Cfg.ActBits, LimbBits: b.Cfg.LimbBits}}
-	b.Emit(n, l, n.Outputs[0], x.Shape, x.Frac, b.Cfg.ActBits)
+		Requant: Requant{Shift: fa + x.Frac - fy, OutBits: b.Cfg.ActBits, LimbBits: b.Cfg.LimbBits}}
+	b.Emit(n, l, n.Outputs[0], x.Shape, fy, b.Cfg.ActBits)
 	return nil
 }
 

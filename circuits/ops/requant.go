@@ -28,7 +28,7 @@ func (r *Requant) eval(node string, acc []int64) ([]int64, error) {
 		q := gadgets.Rescale(a, r.Shift, false)
 		if r.Relu && q < 0 {
 			// the gadget range-checks -q-1 in ReluWidth bits
-			if w := gadgets.ReluWidth(r.OutBits, r.NegBits, r.LimbBits); -q-1 >= int64(1)<<w {
+			if w := gadgets.ReluWidth(r.OutBits, r.NegBits, r.LimbBits); w < 63 && -q-1 >= int64(1)<<w {
 				return nil, &RangeError{Node: node, Index: i, Value: q, Bits: w + 1}
 			}
 			q = 0

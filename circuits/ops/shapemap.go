@@ -110,6 +110,9 @@ func (b *Builder) lowerMap(n *graph.Node, m *indexMap) error {
 		}
 	}
 	for _, t := range infos {
+		if t.Bits+frac-t.Frac > 62 {
+			return nodeErr(n, "its inputs' scales differ by 2^%d: aligning them leaves the 2^62 the integer engine holds (the inputs' ranges are too far apart for %d-bit activations)", frac-t.Frac, b.Cfg.ActBits)
+		}
 		l.Mul = append(l.Mul, int64(1)<<(frac-t.Frac))
 		bits = max(bits, t.Bits+frac-t.Frac)
 	}

@@ -125,7 +125,7 @@ func (l *Softmax) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Va
 		tbl.Insert(v)
 	}
 	top := int64(1)<<l.IdxBits - 1
-	dBits := l.InBits - l.Shift + 2
+	dBits := max(l.InBits-l.Shift+2, 2) // with Shift > InBits every quotient is 0
 	sumBits := bitsOf(int64(l.Len)<<l.ExpFrac) + 1
 	for o := 0; o < l.Outer; o++ {
 		for i := 0; i < l.Inner; i++ {
