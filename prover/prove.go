@@ -172,7 +172,7 @@ func (pr *Prover) Prove(r Request) (*verifier.ProofFile, error) {
 	}
 	pf.ProveSeconds = time.Since(start).Seconds()
 	if err := verifier.Verify(pr.A, pf); err != nil {
-		return nil, fmt.Errorf("the new proof does not verify: %w", err)
+		return nil, fmt.Errorf("the new proof does not verify against %s: %w (a damaged %s or %s does this: restore them or recompile the model)", model.VKFile, err, model.PKFile, model.CircuitFile)
 	}
 	return pf, nil
 }

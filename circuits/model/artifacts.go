@@ -2,6 +2,7 @@ package model
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -201,6 +202,9 @@ type CompileOptions struct {
 // the end, so a failed compile leaves nothing half-written; dir must not exist
 // or be empty.
 func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("output %s exists and is not a directory; choose another --out", dir)
+	}
 	if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
 		return nil, fmt.Errorf("output directory %s exists and is not empty; choose another --out or remove it", dir)
 	}
@@ -391,7 +395,7 @@ func Load(dir string) (*Artifacts, error) {
 		return nil, fmt.Errorf("%w: model_id %q is not hex", ErrArtifacts, meta.ModelID)
 	}
 	a.ID = id
-	if err := readFile(filepath.Join(dir, ProgramFile), func(r io.Reader) error {
+	if err := readChecked(dir, meta, ProgramFile, func(r io.Reader) error {
 		a.Prog = new(ops.Program)
 		return gob.NewDecoder(r).Decode(a.Prog)
 	}); err != nil {
@@ -407,7 +411,7 @@ func Load(dir string) (*Artifacts, error) {
 		return nil, err
 	}
 	a.VK = groth16.NewVerifyingKey(ecc.BN254)
-	if err := readFile(filepath.Join(dir, VKFile), func(r io.Reader) error {
+	if err := readChecked(dir, meta, VKFile, func(r io.Reader) error {
 		_, err := a.VK.UnsafeReadFrom(r)
 		return err
 	}); err != nil {
@@ -448,8 +452,36 @@ func readFile(path string, read func(io.Reader) error) error {
 		return fmt.Errorf("%w: %v", ErrArtifacts, err)
 	}
 	defer f.Close()
-	if err := read(bufio.NewReaderSize(f, 1<<20)); err != nil {
-		return fmt.Errorf("%w: reading %s: %v", ErrArtifacts, filepath.Base(path), err)
+	return decode(filepath.Base(path), bufio.NewReaderSize(f, 1<<20), read)
+}
+
+// readChecked reads a small artifact whole, checks it against the SHA-256
+// that model.json records for it (when it records one) and decodes it: a
+// damaged or swapped file is named, never decoded into a program that
+// panics later.
+func readChecked(dir string, meta *Meta, name string, read func(io.Reader) error) error {
+	raw, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrArtifacts, err)
+	}
+	if want := meta.Files[name]; want != "" {
+		if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != want {
+			return fmt.Errorf("%w: %s is damaged or was replaced (its SHA-256 is not the one %s records): restore it or recompile the model", ErrArtifacts, name, MetaFile)
+		}
+	}
+	return decode(name, bytes.NewReader(raw), read)
+}
+
+// decode runs read on an artifact, turning a decoder's error or panic into
+// an error that names the file.
+func decode(name string, r io.Reader, read func(io.Reader) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: %s is damaged (%v): restore it or recompile the model", ErrArtifacts, name, p)
+		}
+	}()
+	if err := read(r); err != nil {
+		return fmt.Errorf("%w: reading %s: %v", ErrArtifacts, name, err)
 	}
 	return nil
 }

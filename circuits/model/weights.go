@@ -53,7 +53,7 @@ func loadWeights(dir string, a *Artifacts) error {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	if err := readFile(path, func(r io.Reader) error { return gob.NewDecoder(r).Decode(&blob) }); err != nil {
+	if err := readChecked(dir, a.Meta, WeightsFile, func(r io.Reader) error { return gob.NewDecoder(r).Decode(&blob) }); err != nil {
 		return err
 	}
 	if err := ops.SetParams(a.Prog, blob.W, blob.B); err != nil {

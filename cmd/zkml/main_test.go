@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
+	"encoding/hex"
 	"encoding/json"
 	"math"
 	"os"
@@ -208,8 +210,67 @@ func TestTamper(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(art, model.ProgramFile), prog.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	sum := sha256.Sum256(prog.Bytes()) // as a newer zkml would record it
+	if err := os.WriteFile(metaPath, []byte(strings.Replace(string(raw), a.Meta.Files[model.ProgramFile], hex.EncodeToString(sum[:]), 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code == 0 || !strings.Contains(out, "unknown commitment construction") || strings.Contains(out, "panic") {
 		t.Fatalf("unknown commitment construction: exit %d\n%s", code, out)
+	}
+}
+
+// A damaged artifact is named, never decoded into a panic: one changed byte
+// of program.bin made prove, verify and a farm worker panic.
+func TestDamagedArtifacts(t *testing.T) {
+	dir := filepath.Join(models, "1l_mlp")
+	art := filepath.Join(t.TempDir(), "a")
+	if code, out := zkml(t, "compile", "--model", filepath.Join(dir, "network.onnx"), "--out", art); code != 0 {
+		t.Fatalf("compile: %s", out)
+	}
+	proof := filepath.Join(t.TempDir(), "proof.json")
+	if code, out := zkml(t, "prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", proof); code != 0 {
+		t.Fatalf("prove: %s", out)
+	}
+	for _, name := range []string{model.ProgramFile, model.VKFile} {
+		path := filepath.Join(art, name)
+		good, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, at := range []int{21, len(good) / 2, len(good) - 1} {
+			bad := append([]byte(nil), good...)
+			bad[at] ^= 0x5a
+			if err := os.WriteFile(path, bad, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, cmd := range [][]string{
+				{"verify", "--artifacts", art, "--proof", proof},
+				{"prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(t.TempDir(), "p.json")},
+			} {
+				code, out := zkml(t, cmd...)
+				if code == 0 || !strings.Contains(out, name) || strings.Contains(out, "panic") {
+					t.Errorf("%s with byte %d of %s changed: exit %d\n%s", cmd[0], at, name, code, out)
+				}
+			}
+		}
+		if err := os.WriteFile(path, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
+		t.Fatalf("restored artifacts: exit %d\n%s", code, out)
+	}
+
+	// --out naming a file: refused, the file kept
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := zkml(t, "compile", "--model", filepath.Join(dir, "network.onnx"), "--out", notes); code == 0 || !strings.Contains(out, "not a directory") {
+		t.Errorf("compile --out onto a file: exit %d\n%s", code, out)
+	}
+	if raw, err := os.ReadFile(notes); err != nil || string(raw) != "mine" {
+		t.Errorf("the file at --out: %q, %v", raw, err)
 	}
 }
 

@@ -308,16 +308,33 @@ func (w *Worker) prover(ctx context.Context, id string) (*prover.Prover, error) 
 		return p, nil
 	}
 	dir := filepath.Join(w.cfg.CacheDir, id)
+	cached := true
 	if _, err := os.Stat(dir); err != nil {
 		if err := w.fetch(ctx, id, dir); err != nil {
 			return nil, err
 		}
+		cached = false
 	}
 	for _, old := range w.loaded {
 		old.Close() // frees the GPU memory pinned for the previous model
 	}
 	clear(w.loaded)
-	p, err := prover.Load(dir, prover.WithAccelerator(w.accel), prover.WithStats(w.stats), prover.WithLogger(w.log))
+	load := func() (*prover.Prover, error) {
+		return prover.Load(dir, prover.WithAccelerator(w.accel), prover.WithStats(w.stats), prover.WithLogger(w.log))
+	}
+	p, err := load()
+	if err != nil && cached && errors.Is(err, model.ErrArtifacts) {
+		// the cached copy was damaged since it was fetched and checked:
+		// fetch it again rather than fail every job of the model
+		w.log.Warn("cached model damaged; fetching it again", "model", id, "err", err)
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+		if err := w.fetch(ctx, id, dir); err != nil {
+			return nil, err
+		}
+		p, err = load()
+	}
 	if err != nil {
 		return nil, err
 	}
