@@ -143,10 +143,12 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 			return nil, fmt.Errorf("%w: input_commitment differs from public input input", ErrMismatch)
 		}
 	}
-	if a.Meta.Input == "public" {
-		if len(p.InputData) == 0 {
-			return nil, fmt.Errorf("%w: the model discloses its input (--input public) but the proof file has no input_data", ErrMismatch)
-		}
+	if a.Meta.Input == "public" && len(p.InputData) == 0 {
+		return nil, fmt.Errorf("%w: the model discloses its input (--input public) but the proof file has no input_data", ErrMismatch)
+	}
+	// input_data, where a file carries it, is checked whatever the model's
+	// input mode: a reader takes what the file shows as what was proved
+	if len(p.InputData) > 0 {
 		ins := make([]*tensor.T, len(p.InputData))
 		for i, v := range p.InputData {
 			if i < len(a.Prog.Inputs) {
@@ -164,6 +166,16 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 	outs, err := QuantizeOutputs(a, p.OutputData)
 	if err != nil {
 		return nil, err
+	}
+	if p.OutputShapes != nil {
+		if len(p.OutputShapes) != len(a.Prog.Outputs) {
+			return nil, fmt.Errorf("%w: output_shapes lists %d outputs, the model has %d", ErrMismatch, len(p.OutputShapes), len(a.Prog.Outputs))
+		}
+		for i, id := range a.Prog.Outputs {
+			if want := a.Prog.Tensors[id].Shape; !want.Equal(p.OutputShapes[i]) {
+				return nil, fmt.Errorf("%w: output_shapes[%d] is %v, output %s has shape %v", ErrMismatch, i, p.OutputShapes[i], a.Prog.Tensors[id].Name, want)
+			}
+		}
 	}
 	hashed := a.Meta.OutputEncoding == "poseidon2"
 	if v := model.OutputValue(a.Prog, outs, hashed); v.Cmp(pub[2]) != 0 {

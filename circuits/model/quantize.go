@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -103,6 +104,12 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 	}
 	for si, s := range samples {
 		in, err := QuantizeInputs(q.Prog, s)
+		var ie *InputError
+		if errors.As(err, &ie) && ie.OutOfRange {
+			// the range was calibrated on this very sample: the scale hit
+			// its limit, the bit width is what falls short
+			return nil, fmt.Errorf("calibration sample %d: input %d (%s) element %d: %g cannot be represented with %d-bit activations (scales stop at 2^24 per step); use more --bits", si, ie.Input, ie.Name, ie.Index, s[ie.Input].Data[ie.Index], cfg.ActBits)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
 		}
@@ -135,6 +142,8 @@ type InputError struct {
 	Input, Index int
 	Name         string
 	Msg          string
+	// OutOfRange: the value is beyond the range the model was calibrated for.
+	OutOfRange bool
 }
 
 func (e *InputError) Error() string {
@@ -166,7 +175,7 @@ func QuantizeInputs(p *ops.Program, in []*tensor.T) ([][]int64, error) {
 				}
 			}
 			if q < -lim || q >= lim {
-				return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%g is beyond the calibrated range [%g, %g); recompile with --calibration data that covers it", v, -lim/s, (lim-1)/s)}
+				return nil, &InputError{Input: i, Name: t.Name, Index: j, OutOfRange: true, Msg: fmt.Sprintf("%g is beyond the calibrated range [%g, %g); recompile with --calibration data that covers it", v, -lim/s, (lim-1)/s)}
 			}
 			out[i][j] = int64(q)
 		}

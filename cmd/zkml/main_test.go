@@ -154,6 +154,8 @@ func TestTamper(t *testing.T) {
 		"input-commitment": func(p *verifier.ProofFile) { p.InputCommitment = "0x1"; p.PublicInputs[1] = "0x1" },
 		"model":            func(p *verifier.ProofFile) { p.ModelID = "0x1"; p.PublicInputs[0] = "0x1" },
 		"job-only-file":    func(p *verifier.ProofFile) { p.JobID = "0x8" },
+		"output-shapes":    func(p *verifier.ProofFile) { p.OutputShapes = [][]int{{999}} },
+		"input-data-added": func(p *verifier.ProofFile) { p.InputData = [][]float64{{1, 2, 3}} },
 	}
 	for name, mutate := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -173,6 +175,17 @@ func TestTamper(t *testing.T) {
 	}
 	if code, out := zkml(t, "verify", "--artifacts", art, "--proof", proof); code != 0 {
 		t.Fatalf("untouched proof: exit %d\n%s", code, out)
+	}
+	// a file that is not JSON, or whose fields have the wrong types, is
+	// INVALID like any other bad proof file
+	for name, body := range map[string]string{"not-json": "{", "model-id-number": `{"model_id": 5}`} {
+		bad := filepath.Join(t.TempDir(), name+".json")
+		if err := os.WriteFile(bad, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, out := zkml(t, "verify", "--artifacts", art, "--proof", bad); code != exitRejected || !strings.Contains(out, "INVALID") {
+			t.Errorf("%s: exit %d, want %d\n%s", name, code, exitRejected, out)
+		}
 	}
 
 	// model.json naming another commitment construction than program.bin
@@ -315,6 +328,7 @@ func TestBadInput(t *testing.T) {
 		{"inf", []string{"prove", "--artifacts", art, "--input", write("i4.json", `{"input_data": [[1, 1e999, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "not a finite number"},
 		{"beyond-range", []string{"prove", "--artifacts", art, "--input", write("i5.json", `{"input_data": [[1, 100000, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "beyond the calibrated range"},
 		{"no-artifacts", []string{"prove", "--artifacts", tmp, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "p.json")}, "written by zkml compile"},
+		{"calibration-too-large", []string{"compile", "--model", filepath.Join(dir, "network.onnx"), "--out", filepath.Join(tmp, "o3"), "--calibration", write("c1.json", `{"input_data": [[1e30, 0, 0]]}`)}, "cannot be represented with 16-bit activations"},
 		{"bad-prover", []string{"prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "p.json"), "--prover", "0x" + strings.Repeat("f", 41)}, "20-byte address"},
 	}
 	for _, c := range cases {
@@ -328,7 +342,7 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
-	for _, d := range []string{"o1", "o2"} {
+	for _, d := range []string{"o1", "o2", "o3"} {
 		if _, err := os.Stat(filepath.Join(tmp, d)); !os.IsNotExist(err) {
 			t.Errorf("failed compile left %s behind", d)
 		}
@@ -424,4 +438,27 @@ func TestDemoGeth(t *testing.T) {
 		t.Fatalf("demo result %+v", res)
 	}
 	t.Logf("geth --dev: verify_gas=%d settle_gas=%d", res.VerifyGas, res.SettleGas)
+}
+
+// serve refuses settings it cannot run with at start-up, rather than
+// starting and failing every request (a negative --max-input-bytes), running
+// without what was asked for (an unusable --metrics address) or naming the
+// wrong problem (a store URL of another database).
+func TestServeFlags(t *testing.T) {
+	data := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--max-input-bytes", "-5"}, "--max-input-bytes -5: must be positive"},
+		{[]string{"--max-attempts", "0"}, "--max-attempts 0: must be positive"},
+		{[]string{"--lease-ttl", "0s"}, "--lease-ttl 0s: must be positive"},
+		{[]string{"--metrics", "bogus"}, "--metrics"},
+		{[]string{"--store", "mysql://u:secret@h/db"}, "unsupported URL scheme mysql://"},
+	} {
+		code, out := zkml(t, append([]string{"serve", "--listen", "127.0.0.1:0", "--data", data}, c.args...)...)
+		if code == 0 || !strings.Contains(out, c.want) || strings.Contains(out, "secret") {
+			t.Errorf("serve %v: exit %d, want an error saying %q\n%s", c.args, code, c.want, out)
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -51,6 +52,20 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	var err error
 	if cfg.MaxModelBytes, err = parseBytes(*maxModel); err != nil {
 		return fmt.Errorf("--max-model-size: %v", err)
+	}
+	for _, f := range []struct {
+		name string
+		ok   bool
+	}{
+		{"--max-input-bytes", cfg.MaxInputBytes > 0},
+		{"--max-attempts", cfg.MaxAttempts > 0},
+		{"--lease-ttl", cfg.LeaseTTL > 0},
+		{"--cache-window", cfg.CacheWindow >= 0},
+		{"--max-model-size", cfg.MaxModelBytes > 0},
+	} {
+		if !f.ok {
+			return fmt.Errorf("%s %s: must be positive", f.name, fs.Lookup(strings.TrimPrefix(f.name, "--")).Value)
+		}
 	}
 	if cfg.MaxInputBytes+(1<<20) > cfg.MaxMsgBytes {
 		cfg.MaxMsgBytes = cfg.MaxInputBytes + 1<<20
@@ -120,11 +135,17 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *metricsAddr != "" {
+		// listen before serving, so a bad --metrics stops the start-up
+		mlis, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			lis.Close()
+			return fmt.Errorf("--metrics: %v", err)
+		}
 		mux := http.NewServeMux()
 		mux.Handle("/metrics", c.MetricsHandler())
-		ms := &http.Server{Addr: *metricsAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		ms := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 		go func() {
-			if err := ms.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := ms.Serve(mlis); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				cfg.Logger.Error("metrics server", "err", err)
 			}
 		}()

@@ -24,6 +24,9 @@ func runVerify(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pf, err := verifier.ReadProofFile(*proof)
+	if errors.Is(err, verifier.ErrMalformed) {
+		return rejected{err} // a file that is not a proof file proves nothing: INVALID, as any other bad proof
+	}
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -190,6 +191,9 @@ type JobStore interface {
 func Open(ctx context.Context, url string) (JobStore, error) {
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
 		return OpenPostgres(ctx, url)
+	}
+	if scheme, _, ok := strings.Cut(url, "://"); ok && scheme != "sqlite" {
+		return nil, fmt.Errorf("store: unsupported URL scheme %s:// (want postgres://, sqlite:// or a file path)", scheme)
 	}
 	return OpenSQLite(ctx, strings.TrimPrefix(url, "sqlite://"))
 }
