@@ -114,6 +114,12 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
 		}
 		ivals, err := q.Prog.Run(in)
+		var re *ops.RangeError
+		if errors.As(err, &re) {
+			// the ranges were calibrated on this very sample: the width,
+			// not the calibration data, falls short
+			return nil, fmt.Errorf("calibration sample %d: node %s: element %d = %d does not fit %d-bit activations, on the data the range was calibrated on (scales stop at 2^24 per step, and wide ranges meet narrow ones here); use more --bits", si, re.Node, re.Index, re.Value, cfg.ActBits)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
 		}

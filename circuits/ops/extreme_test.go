@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -429,4 +430,18 @@ func TestExtremeSoftmaxSmallLogits(t *testing.T) {
 		cases = append(cases, c)
 	}
 	xReport(t, cases)
+}
+
+// A product of two activations near 1e6 cannot be held by 16-bit
+// activations even at the coarsest scale: the error says the width falls
+// short, not that the input lies outside its calibration.
+func TestExtremeWidthShortOnCalibration(t *testing.T) {
+	g := &graph.Graph{Consts: map[string]*tensor.T{}, Nodes: []*graph.Node{node("Mul", []string{"a", "b"}, []string{"y"})}}
+	g.Inputs = []graph.Value{{Name: "a", Shape: tensor.Shape{2}, DType: 1}, {Name: "b", Shape: tensor.Shape{2}, DType: 1}}
+	g.Outputs = []graph.Value{{Name: "y"}}
+	sample := []*tensor.T{constT(tensor.Shape{2}, 1e6, -1e6), constT(tensor.Shape{2}, 1e6, 1e6)}
+	_, err := model.Quantize(g, [][]*tensor.T{sample}, cfgBits(16, 12))
+	if err == nil || !strings.Contains(err.Error(), "use more --bits") || !strings.Contains(err.Error(), "Mul_under_test") {
+		t.Fatalf("err = %v, want one naming the node and asking for more --bits", err)
+	}
 }
