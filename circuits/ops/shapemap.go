@@ -2,6 +2,7 @@ package ops
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/consensys/gnark/frontend"
 
@@ -128,6 +129,9 @@ func (b *Builder) lowerMap(n *graph.Node, m *indexMap) error {
 		}
 		l.Inp[j] = int32(ins[s.Input])
 		l.Idx[j] = int32(s.Index)
+	}
+	if !(math.Abs(math.Ldexp(m.Fill, frac)) < maxAcc) {
+		return nodeErr(n, "its fill value %g at the output's scale 2^-%d exceeds the 2^62 the integer engine holds", m.Fill, frac)
 	}
 	l.Fill = QuantizeAt([]float64{m.Fill}, frac)[0]
 	if m.Fill != 0 {
