@@ -50,16 +50,7 @@ func xCheck(c xCase) (err error) {
 	}()
 	gadgets.RegisterHints()
 	r := rand.New(rand.NewSource(int64(len(c.name))*7919 + 1))
-	g := &graph.Graph{Consts: map[string]*tensor.T{}, Nodes: c.nodes}
-	for k, v := range c.consts {
-		g.Consts[k] = v
-	}
-	for _, name := range c.order {
-		g.Inputs = append(g.Inputs, graph.Value{Name: name, Shape: c.inputs[name], DType: 1})
-	}
-	for _, o := range c.out {
-		g.Outputs = append(g.Outputs, graph.Value{Name: o})
-	}
+	g := c.graph()
 	if c.hi == c.lo {
 		c.lo, c.hi = -2, 2
 	}

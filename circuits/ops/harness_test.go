@@ -36,6 +36,21 @@ type opCase struct {
 	lie bool
 }
 
+// graph is the case's graph: its nodes, constants, inputs and outputs.
+func (c opCase) graph() *graph.Graph {
+	g := &graph.Graph{Consts: map[string]*tensor.T{}, Nodes: c.nodes}
+	for k, v := range c.consts {
+		g.Consts[k] = v
+	}
+	for _, name := range c.order {
+		g.Inputs = append(g.Inputs, graph.Value{Name: name, Shape: c.inputs[name], DType: 1})
+	}
+	for _, o := range c.out {
+		g.Outputs = append(g.Outputs, graph.Value{Name: o})
+	}
+	return g
+}
+
 func node(op string, in, out []string, attrs ...any) *graph.Node {
 	n := &graph.Node{Op: op, Name: op + "_under_test", Inputs: in, Outputs: out, Attrs: map[string]graph.Attr{}}
 	for i := 0; i+1 < len(attrs); i += 2 {
@@ -86,16 +101,7 @@ func run(t *testing.T, c opCase) {
 	t.Helper()
 	gadgets.RegisterHints()
 	r := rand.New(rand.NewSource(int64(len(c.name)) * 7919))
-	g := &graph.Graph{Consts: map[string]*tensor.T{}, Nodes: c.nodes}
-	for k, v := range c.consts {
-		g.Consts[k] = v
-	}
-	for _, name := range c.order {
-		g.Inputs = append(g.Inputs, graph.Value{Name: name, Shape: c.inputs[name], DType: 1})
-	}
-	for _, o := range c.out {
-		g.Outputs = append(g.Outputs, graph.Value{Name: o})
-	}
+	g := c.graph()
 	if c.hi == c.lo {
 		c.lo, c.hi = -2, 2
 	}

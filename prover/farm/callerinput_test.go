@@ -2,25 +2,21 @@ package farm_test
 
 import (
 	"context"
-	"math/big"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
 
-	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/internal/pgtest"
 	"github.com/zkml/zkml/prover/api"
 	"github.com/zkml/zkml/prover/client"
 	"github.com/zkml/zkml/prover/farm"
 	"github.com/zkml/zkml/prover/store"
 	"github.com/zkml/zkml/prover/worker"
-	"github.com/zkml/zkml/verifier/chain"
 )
 
 // An ordinary job could take the idempotency key "chain:N" and make paid
@@ -29,50 +25,23 @@ import (
 // whole in the error; it is refused by length first.
 func TestChainJobKeysAndIDs(t *testing.T) {
 	art := artifacts(t)
-	a, err := model.Load(art)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := ctxT(t)
-	ownerKey, reqKey, coordKey := newKey(t), newKey(t), newKey(t)
-	eth := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
-	c := chain.NewSimulated(eth, crypto.PubkeyToAddress(ownerKey.PublicKey), crypto.PubkeyToAddress(reqKey.PublicKey), crypto.PubkeyToAddress(coordKey.PublicKey))
-	t.Cleanup(func() { c.Close() })
-	owner, _, err := chain.Deploy(ctx, c, ownerKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	modelID, _, err := owner.RegisterModel(ctx, chain.Model{Commitment: a.ID, VK: a.VK, Price: big.NewInt(1e16), RoyaltyBps: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	requester, err := chain.New(ctx, c, reqKey, owner.Registry)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr, _, _ := chainCoordinator(t, t.TempDir(), c, coordKey, owner, nil)
+	m := newChainMarket(t, art)
+	addr, _, _ := chainCoordinator(t, t.TempDir(), m.chain, m.coordKey, m.owner, nil)
 	cl := dial(t, addr, "")
-	m, err := cl.PushModel(ctx, art)
+	pushed, err := cl.PushModel(ctx, art)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = cl.Submit(ctx, client.Job{Model: m.ModelId, Input: input(t), Key: "chain:1"})
+	_, err = cl.Submit(ctx, client.Job{Model: pushed.ModelId, Input: input(t), Key: "chain:1"})
 	if status.Code(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "reserved") {
 		t.Fatalf("a plain job keyed chain:1: %v, want InvalidArgument (reserved)", err)
 	}
-	in, err := model.ParseInput(input(t))
+	head, err := m.chain.HeaderByNumber(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ic, err := chain.InputCommitment(a, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := c.HeaderByNumber(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, _, err := requester.RequestJob(ctx, modelID, ic, time.Unix(int64(head.Time), 0).Add(time.Hour))
+	id, _, err := m.requester.RequestJob(ctx, m.modelID, m.ic, time.Unix(int64(head.Time), 0).Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}

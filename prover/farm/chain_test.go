@@ -85,15 +85,19 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 	}
 }
 
-// TestChainSettlement runs chain mode on the embedded chain: three jobs are
-// requested on chain and proved by the farm; the coordinator "crashes" with
-// job 1's settlement pending (accepted, nothing sent), job 2's signed
-// transaction recorded but not broadcast, and job 3 pending while the
-// coordinator's key pays it elsewhere. After a restart each job is paid
-// exactly once: job 1 and job 2 by the settler, job 3 marked skipped
-// without a transaction.
-func TestChainSettlement(t *testing.T) {
-	art := artifacts(t)
+// chainMarket is an embedded chain with the registry deployed, the test
+// model registered and a funded requester, owner and coordinator key.
+type chainMarket struct {
+	a                *model.Artifacts
+	chain            *chain.Chain
+	owner, requester *chain.Client
+	coordKey         *ecdsa.PrivateKey
+	modelID          *big.Int
+	ic               *big.Int // the input commitment of input(t)
+}
+
+func newChainMarket(t *testing.T, art string) *chainMarket {
+	t.Helper()
 	a, err := model.Load(art)
 	if err != nil {
 		t.Fatal(err)
@@ -107,20 +111,36 @@ func TestChainSettlement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	price := big.NewInt(1e16)
-	modelID, _, err := owner.RegisterModel(ctx, chain.Model{Commitment: a.ID, VK: a.VK, Price: price, RoyaltyBps: 1000})
-	if err != nil {
+	m := &chainMarket{a: a, chain: c, owner: owner, coordKey: coordKey}
+	if m.modelID, _, err = owner.RegisterModel(ctx, chain.Model{Commitment: a.ID, VK: a.VK, Price: big.NewInt(1e16), RoyaltyBps: 1000}); err != nil {
 		t.Fatal(err)
 	}
-	requester, err := chain.New(ctx, c, reqKey, owner.Registry)
-	if err != nil {
+	if m.requester, err = chain.New(ctx, c, reqKey, owner.Registry); err != nil {
 		t.Fatal(err)
 	}
 	in, err := model.ParseInput(input(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ic, err := chain.InputCommitment(a, in)
+	if m.ic, err = chain.InputCommitment(a, in); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestChainSettlement runs chain mode on the embedded chain: three jobs are
+// requested on chain and proved by the farm; the coordinator "crashes" with
+// job 1's settlement pending (accepted, nothing sent), job 2's signed
+// transaction recorded but not broadcast, and job 3 pending while the
+// coordinator's key pays it elsewhere. After a restart each job is paid
+// exactly once: job 1 and job 2 by the settler, job 3 marked skipped
+// without a transaction.
+func TestChainSettlement(t *testing.T) {
+	art := artifacts(t)
+	ctx := ctxT(t)
+	m := newChainMarket(t, art)
+	c, owner, requester, coordKey, modelID, ic := m.chain, m.owner, m.requester, m.coordKey, m.modelID, m.ic
+	in, err := model.ParseInput(input(t))
 	if err != nil {
 		t.Fatal(err)
 	}
