@@ -77,6 +77,9 @@ func Load(dir string, opts ...Option) (*Prover, error) {
 	if err := errors.Join(errModel, errCCS, errPK); err != nil {
 		return nil, err
 	}
+	if err := model.CheckKey(p.CCS, p.PK); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

@@ -9,10 +9,12 @@ import (
 	"io"
 	"unsafe"
 
+	"github.com/consensys/gnark-crypto/ecc"
 	curve "github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr/pedersen"
 	"github.com/consensys/gnark/backend/groth16"
 	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/constraint"
 )
 
 // pkMagic starts proving.key: the key's points as their in-memory Montgomery
@@ -83,7 +85,7 @@ func readProvingKey(r io.Reader, size int64, key groth16.ProvingKey) error {
 	if size >= 0 {
 		left = size - int64(len(pkMagic))
 	}
-	return readKeyBody(&rawReader{r: br, left: left}, key)
+	return readKeyBody(&rawReader{r: br, left: left, exact: size >= 0}, key)
 }
 
 // domainBytes is the length of an fft.Domain's encoding: the cardinality, five
@@ -113,7 +115,8 @@ func readKeyBody(pr *rawReader, key groth16.ProvingKey) error {
 	if err := pr.read(dom[:]); err != nil {
 		return err
 	}
-	if n := binary.BigEndian.Uint64(dom[:8]); n == 0 || n&(n-1) != 0 || n > 1<<28 || n*uint64(unsafe.Sizeof(curve.G1Affine{})) > uint64(pr.left)+64 {
+	n := binary.BigEndian.Uint64(dom[:8])
+	if n == 0 || n&(n-1) != 0 || n > 1<<28 || n*uint64(unsafe.Sizeof(curve.G1Affine{})) > uint64(pr.left)+64 {
 		return fmt.Errorf("%w: FFT domain of %d elements for %d bytes of key", errPKFormat, n, pr.left)
 	}
 	if _, err := pk.Domain.ReadFrom(bytes.NewReader(dom[:])); err != nil {
@@ -135,6 +138,11 @@ func readKeyBody(pr *rawReader, key groth16.ProvingKey) error {
 	}
 	if pr.err != nil {
 		return pr.err
+	}
+	// gnark's prover sizes its FFTs by the domain and reads Z as its
+	// quotient basis: a domain that disagrees panics inside gnark
+	if uint64(len(pk.G1.Z)) != n-1 {
+		return fmt.Errorf("%w: %d Z points for an FFT domain of %d", errPKFormat, len(pk.G1.Z), n)
 	}
 	for i, inf := range []struct {
 		flags  []bool
@@ -160,10 +168,36 @@ func readKeyBody(pr *rawReader, key groth16.ProvingKey) error {
 	pk.NbInfinityA, pk.NbInfinityB = nb[0], nb[1]
 	pk.CommitmentKeys = make([]pedersen.ProvingKey, nck[0])
 	for i := range pk.CommitmentKeys {
-		pk.CommitmentKeys[i].Basis = readSlice[curve.G1Affine](pr)
-		pk.CommitmentKeys[i].BasisExpSigma = readSlice[curve.G1Affine](pr)
+		ck := &pk.CommitmentKeys[i]
+		ck.Basis = readSlice[curve.G1Affine](pr)
+		ck.BasisExpSigma = readSlice[curve.G1Affine](pr)
+		if pr.err == nil && len(ck.Basis) != len(ck.BasisExpSigma) {
+			return fmt.Errorf("%w: commitment key %d has %d and %d points", errPKFormat, i, len(ck.Basis), len(ck.BasisExpSigma))
+		}
+	}
+	if pr.err == nil && pr.exact && pr.left != 0 {
+		return fmt.Errorf("%w: %d bytes after the last commitment key", errPKFormat, pr.left)
 	}
 	return pr.err
+}
+
+// CheckKey checks a loaded proving key against the constraint system it is
+// to prove: gnark trusts the two to agree and panics, in goroutines of its
+// own, where they do not (a damaged or swapped key).
+func CheckKey(ccs constraint.ConstraintSystem, key groth16.ProvingKey) error {
+	pk, ok := key.(*groth16_bn254.ProvingKey)
+	if !ok {
+		return nil // an accelerator's key wraps a CPU key checked as it loaded
+	}
+	if want := ecc.NextPowerOfTwo(uint64(ccs.GetNbConstraints())); pk.Domain.Cardinality != want {
+		return fmt.Errorf("%w: %s: FFT domain of %d for %d constraints (want %d): the key is not this circuit's", ErrArtifacts, PKFile, pk.Domain.Cardinality, ccs.GetNbConstraints(), want)
+	}
+	if info, ok := ccs.(interface{ GetCommitments() constraint.Commitments }); ok {
+		if c, ok := info.GetCommitments().(constraint.Groth16Commitments); ok && len(c) != len(pk.CommitmentKeys) {
+			return fmt.Errorf("%w: %s holds %d commitment keys, the circuit makes %d: the key is not this circuit's", ErrArtifacts, PKFile, len(pk.CommitmentKeys), len(c))
+		}
+	}
+	return nil
 }
 
 func littleEndian() bool {
@@ -178,9 +212,10 @@ type rawWriter struct {
 }
 
 type rawReader struct {
-	r    io.Reader
-	left int64 // bytes the file has left
-	err  error
+	r     io.Reader
+	left  int64 // bytes the file has left
+	exact bool  // left is the file's true remainder, not just a cap
+	err   error
 }
 
 // read fills b, or fails if the file has fewer bytes left.

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -95,6 +96,8 @@ func TestProvingKeyFile(t *testing.T) {
 		}
 		return f.Bytes()
 	}
+	ck := pk.(*groth16_bn254.ProvingKey).CommitmentKeys[0]
+	commitTail := 16 + 64*(len(ck.Basis)+len(ck.BasisExpSigma)) // the commitment key's two slices
 	bad := map[string][]byte{
 		"empty":     nil,
 		"magic":     append([]byte("gnark"), b[5:]...),
@@ -108,6 +111,15 @@ func TestProvingKeyFile(t *testing.T) {
 		"infinity-count": rewritten(func(k *groth16_bn254.ProvingKey) { k.NbInfinityA++ }),
 		"infinity-flag":  rewritten(func(k *groth16_bn254.ProvingKey) { k.InfinityA[0] = !k.InfinityA[0] }),
 		"b-points":       rewritten(func(k *groth16_bn254.ProvingKey) { k.G2.B = k.G2.B[1:] }),
+		// these loaded and then panicked inside gnark's prover, in goroutines
+		// no recover reaches: a domain half the key's size, and no
+		// commitment key (the rest of the file then went unread)
+		"domain-half":    put(len(pkMagic), be(pk.(*groth16_bn254.ProvingKey).Domain.Cardinality/2)),
+		"no-commitments": put(len(b)-commitTail-8, le(0)),
+		"trailing-bytes": append(bytes.Clone(b), 0),
+		"commitment-keys": rewritten(func(k *groth16_bn254.ProvingKey) {
+			k.CommitmentKeys[0].BasisExpSigma = k.CommitmentKeys[0].BasisExpSigma[1:]
+		}),
 	}
 	for name, f := range bad {
 		err := readProvingKey(bytes.NewReader(f), int64(len(f)), groth16.NewProvingKey(ecc.BN254))
@@ -116,6 +128,21 @@ func TestProvingKeyFile(t *testing.T) {
 		} else if name != "empty" && name != "magic" && !errors.Is(err, errPKFormat) {
 			t.Errorf("%s: %v, want an error that says the key is damaged", name, err)
 		}
+	}
+
+	// a well-formed key of another circuit: refused against this one
+	for name, change := range map[string]func(k *groth16_bn254.ProvingKey){
+		"no commitment key": func(k *groth16_bn254.ProvingKey) { k.CommitmentKeys = nil },
+		"a smaller domain":  func(k *groth16_bn254.ProvingKey) { k.Domain.Cardinality /= 2 },
+	} {
+		k := *pk.(*groth16_bn254.ProvingKey)
+		change(&k)
+		if err := CheckKey(ccs, &k); !errors.Is(err, ErrArtifacts) || !strings.Contains(err.Error(), "not this circuit's") {
+			t.Errorf("%s: CheckKey: %v", name, err)
+		}
+	}
+	if err := CheckKey(ccs, pk); err != nil {
+		t.Errorf("the circuit's own key: %v", err)
 	}
 
 	// a key written by earlier versions, in gnark's raw encoding
