@@ -113,3 +113,38 @@ func TestGPUFallback(t *testing.T) {
 		})
 	}
 }
+
+// Several goroutines proving with one Prover at once, every proof falling
+// back to the CPU: the first fallback's key load was unguarded (a data race
+// under -race); each proof must verify and bind its own job.
+func TestConcurrentFallback(t *testing.T) {
+	art := compile(t)
+	stats := new(prover.Stats)
+	p, err := prover.Load(art, prover.WithAccelerator(&gpuDouble{mode: "error"}), prover.WithStats(stats))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := [][]float64{{1.5, 0.5, 1.2}}
+	const n = 4
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			pf, err := p.Prove(prover.Request{Inputs: in, JobID: big.NewInt(int64(100 + i))})
+			if err == nil {
+				err = verifier.Verify(p.A, pf)
+			}
+			if err == nil && pf.JobID != verifier.Hex(big.NewInt(int64(100+i))) {
+				err = errors.New("proof of job " + pf.JobID + " for job " + big.NewInt(int64(100+i)).String())
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if got := stats.Fallbacks.Load(); got != n {
+		t.Errorf("fallbacks %d, want %d", got, n)
+	}
+}

@@ -31,8 +31,9 @@ type Request struct {
 	Prover *big.Int // a 160-bit address; nil means 0
 }
 
-// Prover proves inferences of one compiled model. It is not safe for
-// concurrent use.
+// Prover proves inferences of one compiled model. Prove may be called from
+// several goroutines at once (each proof takes the whole machine, so the
+// worker proves one at a time).
 type Prover struct {
 	A     *model.Artifacts
 	CCS   constraint.ConstraintSystem
@@ -40,6 +41,7 @@ type Prover struct {
 	Accel Accelerator
 	Log   *slog.Logger
 	Stats *Stats
+	cpuMu sync.Mutex         // guards cpuPK
 	cpuPK groth16.ProvingKey // loaded on the first GPU fallback
 }
 
@@ -232,6 +234,18 @@ func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 	}
 	pr.Stats.Fallbacks.Add(1)
 	pr.Log.Warn("GPU proof failed; proving on the CPU", "accelerator", pr.Accel.Name(), "model", pr.A.Meta.ModelID, "err", err)
+	pk, err := pr.cpuKey()
+	if err != nil {
+		return nil, err
+	}
+	return CPU{}.Prove(pr.CCS, pk, full, pr.opts()...)
+}
+
+// cpuKey loads the CPU proving key on the first GPU fallback; concurrent
+// fallbacks wait for the one load.
+func (pr *Prover) cpuKey() (groth16.ProvingKey, error) {
+	pr.cpuMu.Lock()
+	defer pr.cpuMu.Unlock()
 	if pr.cpuPK == nil {
 		pk := CPU{}.NewProvingKey()
 		if err := pr.A.LoadProvingKey(pk); err != nil {
@@ -239,7 +253,7 @@ func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 		}
 		pr.cpuPK = pk
 	}
-	return CPU{}.Prove(pr.CCS, pr.cpuPK, full, pr.opts()...)
+	return pr.cpuPK, nil
 }
 
 // opts are the per-model options of every proof: the program's hints.
