@@ -118,7 +118,7 @@ func hashed(p *ops.Program, m Modes) []int {
 		}
 		return n
 	}
-	out := []int{packed(size(p.Inputs), p.ActBits)}
+	out := []int{packed(size(p.Inputs), InputWidth(p))}
 	if m.HashOutput {
 		out = append(out, packed(size(p.Outputs), OutputWidth(p)))
 	}
@@ -136,10 +136,31 @@ func hashed(p *ops.Program, m Modes) []int {
 	return out
 }
 
+// checkPrivate refuses private weights where they would not be private: the
+// weights of quantized operators (QGemm, QLinearConv, QLinearMatMul,
+// MatMulInteger, ConvInteger) stay circuit constants, and a model without
+// dense or convolution weights has nothing for the model id to commit to.
+func checkPrivate(p *ops.Program) error {
+	for _, l := range p.Layers {
+		if q, ok := l.(*ops.QLinear); ok && (q.K != nil || q.Bias != nil) {
+			return fmt.Errorf("node %s (%s): --weights private covers the weights of dense and convolution layers; this quantized operator's would stay in the circuit, public (compile with --weights public)", q.Node, q.Op)
+		}
+	}
+	if ws, _ := ops.Params(p); len(ws) == 0 {
+		return fmt.Errorf("--weights private: the model has no dense or convolution weights to keep private")
+	}
+	return nil
+}
+
 // CompileCircuitModes is CompileCircuit in the given modes; with private
 // weights the model id is PrivateModelID and m's widths are filled in.
 func CompileCircuitModes(q *Quantized, m Modes) (constraint.ConstraintSystem, *big.Int, error) {
 	m.HashOutput = HashesOutput(q.Prog, m.HashOutput)
+	if m.PrivateWeights {
+		if err := checkPrivate(q.Prog); err != nil {
+			return nil, nil, err
+		}
+	}
 	if m.PrivateWeights && m.WBits == 0 {
 		m.WBits, m.BBits = ops.ParamWidths(q.Prog)
 	}

@@ -100,7 +100,7 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 	}
 	mark(0, func() {
-		api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, p.ActBits)))
+		api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, InputWidth(p))))
 		checkIntInputs(g, p, c.X)
 	})
 
@@ -164,6 +164,18 @@ func (c *Circuit) bindOutputs(api frontend.API, g *gadgets.Ctx, vals [][]fronten
 	// msg.sender, which always has.)
 	api.AssertIsEqual(api.Mul(c.Job, c.Job), api.Mul(c.Job, c.Job))
 	api.AssertIsEqual(api.Mul(c.Prover, c.Prover), api.Mul(c.Prover, c.Prover))
+}
+
+// InputWidth is the slot width inputs are packed at for their commitment:
+// the activation width, or an integer input's own where it is wider (an
+// int32 value packed into a 16-bit slot spilled into the next one, so two
+// inputs shared a commitment).
+func InputWidth(p *ops.Program) int {
+	w := p.ActBits
+	for _, id := range p.Inputs {
+		w = max(w, p.Tensors[id].Bits)
+	}
+	return w
 }
 
 // OutputWidth is the slot width of the packed outputs: the widest output tensor.

@@ -34,7 +34,7 @@ func InputCommitment(p *ops.Program, in [][]int64) *big.Int {
 	for _, v := range in {
 		flat = append(flat, v...)
 	}
-	return p.Hash.HashInts(gadgets.PackInts(flat, p.ActBits))
+	return p.Hash.HashInts(gadgets.PackInts(flat, InputWidth(p)))
 }
 
 // OutputValue is the output public input for quantized outputs.
