@@ -57,8 +57,12 @@ type Meta struct {
 	// Commitment names the Poseidon2 construction of the model id and the
 	// input and output commitments (gadgets.Scheme); absent in artifacts
 	// compiled before it was recorded, which use poseidon2-md-t2.
-	Commitment   string            `json:"commitment,omitempty"`
-	OutputWidth  int               `json:"output_width"`
+	Commitment  string `json:"commitment,omitempty"`
+	OutputWidth int    `json:"output_width"`
+	// InputWidth is the slot width the input commitment packs at; absent
+	// in artifacts compiled before integer inputs wider than the
+	// activations were packed at their own width.
+	InputWidth   int               `json:"input_width,omitempty"`
 	Quantization ops.Config        `json:"quantization"`
 	Inputs       []TensorMeta      `json:"inputs"`
 	Outputs      []TensorMeta      `json:"outputs"`
@@ -256,6 +260,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 		OutputEncoding: "packed",
 		Commitment:     q.Prog.Hash.String(),
 		OutputWidth:    OutputWidth(q.Prog),
+		InputWidth:     InputWidth(q.Prog),
 		Quantization:   q.Cfg,
 		Layers:         append(append([]LayerReport{q.Overhead[0]}, q.Layers...), q.Overhead[1]),
 		ProveMemory:    int64(ccs.GetNbConstraints())*1800 + 64<<20,
@@ -427,6 +432,9 @@ func Load(dir string) (*Artifacts, error) {
 	}
 	if c := meta.Commitment; c != "" && c != a.Prog.Hash.String() {
 		return nil, fmt.Errorf("%w: %s says commitment %s, %s holds %s (mixed or edited artifacts: recompile the model)", ErrArtifacts, MetaFile, c, ProgramFile, a.Prog.Hash)
+	}
+	if w := InputWidth(a.Prog); w != a.Prog.ActBits && meta.InputWidth != w {
+		return nil, fmt.Errorf("%w: an integer input is %d bits wide, but %s records its commitment packed at %d bits (compiled by an earlier zkml, whose commitment let two inputs collide): recompile the model", ErrArtifacts, w, MetaFile, max(meta.InputWidth, a.Prog.ActBits))
 	}
 	if err := loadWeights(dir, a); err != nil {
 		return nil, err

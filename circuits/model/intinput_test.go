@@ -1,8 +1,11 @@
 package model_test
 
 import (
+	"errors"
 	"math/big"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zkml/zkml/circuits/gadgets"
@@ -65,5 +68,24 @@ func TestIntInputCommitment(t *testing.T) {
 	pf.InputData = [][]float64{honest}
 	if err := verifier.Verify(pr.A, pf); err == nil {
 		t.Errorf("a proof of input %v verifies with input_data %v", forged, honest)
+	}
+
+	// artifacts of an earlier zkml packed such inputs at the activation
+	// width and record no input width: refused with what to do, not a
+	// failing constraint at prove time
+	metaPath := filepath.Join(dir, model.MetaFile)
+	raw, err := os.ReadFile(metaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.Replace(string(raw), `"input_width": 32,`, "", 1)
+	if old == string(raw) {
+		t.Fatalf("model.json records no input width:\n%s", raw)
+	}
+	if err := os.WriteFile(metaPath, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := model.Load(dir); !errors.Is(err, model.ErrArtifacts) || !strings.Contains(err.Error(), "recompile") {
+		t.Errorf("artifacts without the input width: %v", err)
 	}
 }
