@@ -1,7 +1,6 @@
 package model_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,29 +22,7 @@ func TestModeCosts(t *testing.T) {
 	fmt.Println("| model | public weights | + hashed output | private weights | private + hashed output | weights + biases (widths) |")
 	fmt.Println("|---|---|---|---|---|---|")
 	for _, name := range []string{"1l_mlp", "sklearn_mlp", "accuracy", "3l_relu_conv_fc", "mnist_mlp_bn"} {
-		dir := filepath.Join(dev, name)
-		g, err := onnx.Load(filepath.Join(dir, "network.onnx"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, "input.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var f struct {
-			In [][]float64 `json:"input_data"`
-		}
-		if err := json.Unmarshal(raw, &f); err != nil {
-			t.Fatal(err)
-		}
-		sample := make([]*tensor.T, len(g.Inputs))
-		for i, in := range g.Inputs {
-			sample[i] = &tensor.T{Shape: in.Shape, Data: f.In[i]}
-		}
-		q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := quantizeDir(t, filepath.Join(dev, name))
 		var counts []int
 		for _, m := range []model.Modes{{}, {HashOutput: true}, {PrivateWeights: true}, {PrivateWeights: true, HashOutput: true}} {
 			ccs, _, err := model.CompileCircuitModes(q, m)
@@ -58,4 +35,26 @@ func TestModeCosts(t *testing.T) {
 		wb, bb := ops.ParamWidths(q.Prog)
 		fmt.Printf("| %s | %d | %d | %d | %d | %d+%d (%d/%d bits) |\n", name, counts[0], counts[1], counts[2], counts[3], len(w), len(b), wb, bb)
 	}
+}
+
+// quantizeDir imports dir/network.onnx and quantizes it on dir/input.json.
+func quantizeDir(t *testing.T, dir string) *model.Quantized {
+	t.Helper()
+	g, err := onnx.Load(filepath.Join(dir, "network.onnx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := model.ReadInput(filepath.Join(dir, "input.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := make([]*tensor.T, len(g.Inputs))
+	for i, v := range g.Inputs {
+		sample[i] = &tensor.T{Shape: v.Shape, Data: in[i]}
+	}
+	q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }

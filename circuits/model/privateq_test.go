@@ -1,16 +1,12 @@
 package model_test
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/zkml/zkml/circuits/model"
-	"github.com/zkml/zkml/circuits/onnx"
-	"github.com/zkml/zkml/circuits/ops"
-	"github.com/zkml/zkml/circuits/tensor"
 )
 
 // --weights private on a QGemm model left its weights circuit constants,
@@ -18,26 +14,9 @@ import (
 // the program.bin verifiers get: the model is refused, naming the node.
 func TestPrivateWeightsRefuseQuantizedOps(t *testing.T) {
 	dir := "../../../shared/models/quant-ops/frozen/test_qgemm_int8_bias_per_output"
-	raw, err := os.ReadFile(filepath.Join(dir, "input.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f struct {
-		In [][]float64 `json:"input_data"`
-	}
-	if err := json.Unmarshal(raw, &f); err != nil {
-		t.Fatal(err)
-	}
-	g, err := onnx.Load(filepath.Join(dir, "network.onnx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := model.Quantize(g, [][]*tensor.T{{{Shape: g.Inputs[0].Shape, Data: f.In[0]}}}, ops.Defaults)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := quantizeDir(t, dir)
 	out := filepath.Join(t.TempDir(), "art")
-	_, err = model.Compile(q, out, model.CompileOptions{PrivateWeights: true})
+	_, err := model.Compile(q, out, model.CompileOptions{PrivateWeights: true})
 	if err == nil || !strings.Contains(err.Error(), "--weights private") || !strings.Contains(err.Error(), "QGemm") {
 		t.Fatalf("compile --weights private of a QGemm model: %v, want a refusal naming the node", err)
 	}

@@ -395,21 +395,17 @@ func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg, send bool) (*ty
 	if err != nil {
 		return nil, err
 	}
-	var fees types.TxData
+	// a chain without EIP-1559 (no base fee) takes legacy transactions
+	var price, tip, feeCap *big.Int
 	if head.BaseFee == nil {
-		// a chain without EIP-1559 (no base fee): a legacy transaction
-		price, err := c.Chain.SuggestGasPrice(ctx)
-		if err != nil {
+		if price, err = c.Chain.SuggestGasPrice(ctx); err != nil {
 			return nil, err
 		}
-		fees = &types.LegacyTx{GasPrice: price, Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data}
 	} else {
-		tip, err := c.Chain.SuggestGasTipCap(ctx)
-		if err != nil {
+		if tip, err = c.Chain.SuggestGasTipCap(ctx); err != nil {
 			return nil, err
 		}
-		feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
-		fees = &types.DynamicFeeTx{ChainID: c.chainID, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data}
+		feeCap = new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	}
 
 	c.mu.Lock()
@@ -421,13 +417,12 @@ func (c *Client) sign(ctx context.Context, msg ethereum.CallMsg, send bool) (*ty
 		}
 		c.nonce = &n
 	}
-	switch f := fees.(type) {
-	case *types.LegacyTx:
-		f.Nonce = *c.nonce
-	case *types.DynamicFeeTx:
-		f.Nonce = *c.nonce
+	var data types.TxData = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: *c.nonce, GasTipCap: tip, GasFeeCap: feeCap,
+		Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data}
+	if price != nil {
+		data = &types.LegacyTx{Nonce: *c.nonce, GasPrice: price, Gas: gas + gas/5, To: msg.To, Value: msg.Value, Data: msg.Data}
 	}
-	tx, err := types.SignNewTx(c.key, types.LatestSignerForChainID(c.chainID), fees)
+	tx, err := types.SignNewTx(c.key, types.LatestSignerForChainID(c.chainID), data)
 	if err != nil {
 		return nil, err
 	}
