@@ -77,7 +77,10 @@ type Meta struct {
 	WeightBits int    `json:"weight_bits,omitempty"`
 	BiasBits   int    `json:"bias_bits,omitempty"`
 	Input      string `json:"input,omitempty"`
-	CreatedAt  string `json:"created_at"`
+	// Setup says how the keys were made: a development setup by whoever
+	// compiled the model, or a ceremony (see KeySetup).
+	Setup     *Setup `json:"setup,omitempty"`
+	CreatedAt string `json:"created_at"`
 }
 
 // Stage reports a named step and how long it took.
@@ -265,6 +268,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 		Layers:         append(append([]LayerReport{q.Overhead[0]}, q.Layers...), q.Overhead[1]),
 		ProveMemory:    int64(ccs.GetNbConstraints())*1800 + 64<<20,
 		Files:          map[string]string{},
+		Setup:          &Setup{Kind: SetupDevelopment},
 		CreatedAt:      time.Now().UTC().Format(time.RFC3339),
 	}
 	if HashesOutput(q.Prog, o.HashOutput) {

@@ -37,6 +37,7 @@ var commands = map[string]command{
 	"submit":  {"submit a proving job to a coordinator; prints the job id", runSubmit},
 	"status":  {"show a farm job's state", runStatus},
 	"fetch":   {"fetch a farm job's proof (optionally waiting for it)", runFetch},
+	"setup":   {"run a multi-party setup ceremony for a model's keys (phase 1 and 2)", runSetup},
 	"demo":    {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
 }
 
