@@ -243,3 +243,20 @@ func verify2(prev, next *Phase2) (err error) {
 	defer decodePanics("verifying", &err)
 	return prev.Verify(&next.Phase2)
 }
+
+// VerifyNext verifies one contribution on arrival: next must be for prev's
+// circuit and SRS, carry prev's hash as its challenge, and pass the proofs
+// of knowledge and ratio checks against prev (a coordinator hosting a
+// ceremony checks each one so; Finalize checks the whole chain again).
+func VerifyNext(prev, next *Phase2) error {
+	if next.Circuit != prev.Circuit || next.SRS != prev.SRS {
+		return fmt.Errorf("%w: the contribution was made for another circuit or SRS", ErrRefused)
+	}
+	if err := follows(1, next.Challenge, []Hash{prev.Hash()}); err != nil {
+		return fmt.Errorf("%w: it does not follow the latest state %s (its challenge is %x): contribute to the state the turn handed out", ErrRefused, prev.Hash(), next.Challenge)
+	}
+	if err := verify2(prev, next); err != nil {
+		return fmt.Errorf("%w: %v", ErrRefused, err)
+	}
+	return nil
+}

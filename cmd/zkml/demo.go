@@ -36,6 +36,7 @@ type demoResult struct {
 	ModelID         string  `json:"model_id"`
 	ModelCommitment string  `json:"model_commitment"`
 	Verifier        string  `json:"verifier"`
+	KeySetup        string  `json:"key_setup"`
 	JobID           string  `json:"job_id"`
 	Prover          string  `json:"prover"`
 	VerifiedOnchain bool    `json:"verified_onchain"`
@@ -156,7 +157,7 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 
 	// 3. Register the model: the registry deploys its verifier.
-	modelID, rc, err := owner.RegisterModel(ctx, chain.Model{Commitment: arts.ID, VK: arts.VK, Price: priceWei, RoyaltyBps: uint16(*royalty)})
+	modelID, rc, err := owner.RegisterModel(ctx, chain.Model{Commitment: arts.ID, VK: arts.VK, Price: priceWei, RoyaltyBps: uint16(*royalty), Setup: meta.KeySetup()})
 	if err != nil {
 		return err
 	}
@@ -164,8 +165,18 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	ks, err := requester.KeySetup(ctx, modelID)
+	if err != nil {
+		return err
+	}
+	res.KeySetup = "development"
+	if ks.Ceremony {
+		res.KeySetup = "ceremony"
+	}
+
 	res.ModelID, res.ModelCommitment, res.Verifier, res.RegisterGas = modelID.String(), meta.ModelID, info.Verifier.Hex(), rc.GasUsed
 	step("owner %s registered model %s (price %s wei, royalty %d bps); its verifier is at %s (%d gas)", owner.From, modelID, priceWei, *royalty, info.Verifier, rc.GasUsed)
+	step("the registry records the model's keys as made by a %s", ks)
 
 	// 4. An in-process proving farm in chain mode: a coordinator (SQLite in
 	// the temporary directory, 127.0.0.1) settling with the prover key, and

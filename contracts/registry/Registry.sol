@@ -11,6 +11,10 @@ import {Verifier} from "../verifier/Verifier.sol";
 /// first address that submits a valid proof bound to that job and to itself
 /// is credited the price less the royalty, the model owner the royalty. After
 /// the deadline an unpaid job is refunded. Payments are pulled with withdraw.
+/// Each model records how its keys were made: a development setup (one party
+/// made them and could forge proofs) or a multi-party ceremony, named by its
+/// transcript's SHA-256 and number of contributions, which anyone can replay
+/// off chain (`zkml setup verify`) to the verifying key registered here.
 /// @dev The public inputs of a proof are [model commitment, input commitment,
 /// output, job id, submitter address]: the contract supplies all but the
 /// output, so a proof cannot be claimed by another address or for another job.
@@ -26,12 +30,16 @@ contract Registry {
         Refunded
     }
 
+    /// Settlement reads the first three slots; the transcript, in the
+    /// fourth, is written only for ceremony keys.
     struct Model {
         address owner;
         uint96 price;
         Verifier verifier;
         uint16 royaltyBps;
+        uint32 setupContributions;
         uint256 commitment;
+        bytes32 setupTranscript;
     }
 
     /// Packed in three slots: settlement rewrites only the second.
@@ -58,7 +66,14 @@ contract Registry {
     bool transient locked;
 
     event ModelRegistered(
-        uint256 indexed model, address indexed owner, address verifier, uint256 commitment, uint256 price, uint16 royaltyBps
+        uint256 indexed model,
+        address indexed owner,
+        address verifier,
+        uint256 commitment,
+        uint256 price,
+        uint16 royaltyBps,
+        bytes32 setupTranscript,
+        uint32 setupContributions
     );
     event JobRequested(
         uint256 indexed job,
@@ -76,6 +91,7 @@ contract Registry {
 
     error NotInField(string what);
     error RoyaltyTooHigh(uint16 royaltyBps);
+    error BadSetup(bytes32 transcript, uint32 contributions);
     error UnknownModel(uint256 model);
     error UnknownJob(uint256 job);
     error WrongPayment(uint256 sent, uint256 price);
@@ -117,17 +133,46 @@ contract Registry {
     /// @param vk the model's Groth16 verifying key.
     /// @param price wei a job costs.
     /// @param royaltyBps the model owner's share of each payment, basis points.
-    function registerModel(uint256 commitment, Verifier.VerifyingKey calldata vk, uint96 price, uint16 royaltyBps)
-        external
-        returns (uint256 id)
-    {
+    /// @param setupTranscript SHA-256 of the key ceremony's transcript
+    /// (model.json's setup.transcript), or zero for a development setup.
+    /// @param setupContributions the ceremony's phase-2 contributions; zero
+    /// exactly when the transcript is.
+    function registerModel(
+        uint256 commitment,
+        Verifier.VerifyingKey calldata vk,
+        uint96 price,
+        uint16 royaltyBps,
+        bytes32 setupTranscript,
+        uint32 setupContributions
+    ) external returns (uint256 id) {
         if (commitment >= R) revert NotInField("commitment");
         if (royaltyBps > MAX_ROYALTY_BPS) revert RoyaltyTooHigh(royaltyBps);
+        if ((setupTranscript == 0) != (setupContributions == 0)) {
+            revert BadSetup(setupTranscript, setupContributions);
+        }
         Verifier v = new Verifier(vk);
         if (credit[msg.sender] == 0) credit[msg.sender] = 1;
         id = ++modelCount;
-        models[id] = Model({owner: msg.sender, price: price, verifier: v, royaltyBps: royaltyBps, commitment: commitment});
-        emit ModelRegistered(id, msg.sender, address(v), commitment, price, royaltyBps);
+        Model storage m = models[id];
+        m.owner = msg.sender;
+        m.price = price;
+        m.verifier = v;
+        m.royaltyBps = royaltyBps;
+        m.setupContributions = setupContributions;
+        m.commitment = commitment;
+        if (setupTranscript != 0) m.setupTranscript = setupTranscript;
+        emit ModelRegistered(
+            id, msg.sender, address(v), commitment, price, royaltyBps, setupTranscript, setupContributions
+        );
+    }
+
+    /// @notice How a model's keys were made: by a ceremony (its transcript's
+    /// SHA-256 and number of contributions) or, when ceremony is false, by a
+    /// development setup whose maker could forge proofs.
+    function keySetup(uint256 model) external view returns (bool ceremony, bytes32 transcript, uint32 contributions) {
+        Model storage m = models[model];
+        if (m.owner == address(0)) revert UnknownModel(model);
+        return (m.setupContributions != 0, m.setupTranscript, m.setupContributions);
     }
 
     /// @notice Escrows the model's price for one inference on the committed input.

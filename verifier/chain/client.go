@@ -3,6 +3,7 @@ package chain
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -16,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/contracts/registry"
 	contractverifier "github.com/zkml/zkml/contracts/verifier"
 )
@@ -88,6 +90,25 @@ type Model struct {
 	VK         groth16.VerifyingKey
 	Price      *big.Int // wei per job
 	RoyaltyBps uint16   // the owner's share, basis points of the price
+	// Setup is how the keys were made (model.json's setup): a ceremony's
+	// transcript hash and number of contributions are recorded on chain;
+	// the zero value is a development setup.
+	Setup model.Setup
+}
+
+// setupOnChain is what the registry records of s: the transcript's SHA-256
+// and the number of contributions, both zero for a development setup.
+func setupOnChain(s model.Setup) ([32]byte, uint32, error) {
+	var t [32]byte
+	if s.Kind != model.SetupCeremony {
+		return t, 0, nil
+	}
+	b, err := hex.DecodeString(s.Transcript)
+	if err != nil || len(b) != 32 || len(s.Contributions) == 0 {
+		return t, 0, fmt.Errorf("model.json's ceremony record has transcript %q and %d contributions: want a SHA-256 and at least one", s.Transcript, len(s.Contributions))
+	}
+	copy(t[:], b)
+	return t, uint32(len(s.Contributions)), nil
 }
 
 // RegisterModel registers m, deploying its verifier, and returns the model id.
@@ -99,7 +120,11 @@ func (c *Client) RegisterModel(ctx context.Context, m Model) (*big.Int, *types.R
 	if m.Price == nil || m.Price.Sign() < 0 || m.Price.BitLen() > 96 {
 		return nil, nil, fmt.Errorf("price %v: must be within 0..2^96-1 wei", m.Price)
 	}
-	data, err := c.abi.TryPackRegisterModel(m.Commitment, vk, m.Price, m.RoyaltyBps)
+	transcript, contributions, err := setupOnChain(m.Setup)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := c.abi.TryPackRegisterModel(m.Commitment, vk, m.Price, m.RoyaltyBps, transcript, contributions)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -193,6 +218,34 @@ func (c *Client) Model(ctx context.Context, id *big.Int) (ModelInfo, error) {
 		err = fmt.Errorf("%w: %s", ErrUnknownModel, id)
 	}
 	return m, err
+}
+
+// KeySetup is how a registered model's keys were made, as the registry
+// records it.
+type KeySetup struct {
+	Ceremony      bool     // false: a development setup, whose maker could forge proofs
+	Transcript    [32]byte // SHA-256 of the ceremony's transcript (model.json's setup.transcript)
+	Contributions uint32
+}
+
+func (k KeySetup) String() string {
+	if !k.Ceremony {
+		return "development setup (one party made the keys and could forge proofs)"
+	}
+	return fmt.Sprintf("ceremony of %d contributions, transcript %x", k.Contributions, k.Transcript)
+}
+
+// KeySetup reads how a registered model's keys were made.
+func (c *Client) KeySetup(ctx context.Context, model *big.Int) (KeySetup, error) {
+	out, err := c.call(ctx, &c.Registry, c.abi.PackKeySetup(model))
+	if err != nil {
+		return KeySetup{}, err
+	}
+	k, err := c.abi.UnpackKeySetup(out)
+	if err != nil {
+		return KeySetup{}, err
+	}
+	return KeySetup{Ceremony: k.Ceremony, Transcript: k.Transcript, Contributions: k.Contributions}, nil
 }
 
 // Status is a job's state on chain.

@@ -83,6 +83,8 @@ func decodeRevert(reg *registry.Registry, raw []byte) error {
 		return fmt.Errorf("%w: royalty %d bps is above 10000", ErrReverted, e.RoyaltyBps)
 	case *registry.RegistryTransferFailed:
 		return fmt.Errorf("%w: sending %s wei to %s failed", ErrReverted, e.Amount, e.Account)
+	case *registry.RegistryBadSetup:
+		return fmt.Errorf("%w: key setup with transcript %x and %d contributions (both zero for a development setup, both set for a ceremony)", ErrReverted, e.Transcript, e.Contributions)
 	case *registry.RegistryReentrancy:
 		return fmt.Errorf("%w: reentrant call", ErrReverted)
 	}

@@ -44,25 +44,9 @@ func devProver(t testing.TB) (*prover.Prover, [][]float64) {
 			return
 		}
 		compileDir = dir
-		g, err := onnx.Load(filepath.Join(devModel, "network.onnx"))
-		if err != nil {
-			compiled.err = err
-			return
-		}
-		in, err := model.ReadInput(filepath.Join(devModel, "input.json"))
-		if err != nil {
-			compiled.err = err
-			return
-		}
-		sample := []*tensor.T{{Shape: g.Inputs[0].Shape, Data: in[0]}}
-		q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
-		if err != nil {
-			compiled.err = err
-			return
-		}
 		out := filepath.Join(dir, "art")
-		if _, err := model.Compile(q, out, model.CompileOptions{}); err != nil {
-			compiled.err = err
+		var in [][]float64
+		if in, compiled.err = compileDev(out); compiled.err != nil {
 			return
 		}
 		compiled.pr, compiled.err = prover.Load(out)
@@ -72,6 +56,27 @@ func devProver(t testing.TB) (*prover.Prover, [][]float64) {
 		t.Fatal(compiled.err)
 	}
 	return compiled.pr, compiled.inputs
+}
+
+// compileDev compiles the 1l_mlp dev model into out and returns its input.
+func compileDev(out string) ([][]float64, error) {
+	g, err := onnx.Load(filepath.Join(devModel, "network.onnx"))
+	if err != nil {
+		return nil, err
+	}
+	in, err := model.ReadInput(filepath.Join(devModel, "input.json"))
+	if err != nil {
+		return nil, err
+	}
+	sample := []*tensor.T{{Shape: g.Inputs[0].Shape, Data: in[0]}}
+	q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := model.Compile(q, out, model.CompileOptions{}); err != nil {
+		return nil, err
+	}
+	return in, nil
 }
 
 // market is a registry on an embedded chain with one registered model and
