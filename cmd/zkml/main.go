@@ -27,18 +27,19 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"inspect": {"list a model's operators, shapes and per-layer constraint estimate", runInspect},
-	"compile": {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
-	"prove":   {"prove one inference from an input file", runProve},
-	"verify":  {"verify a proof file against compiled artifacts", runVerify},
-	"serve":   {"run a proving farm coordinator (gRPC)", runServe},
-	"worker":  {"run a proving farm worker for a coordinator", runWorker},
-	"model":   {"push compiled artifacts to a coordinator (model push), or list them", runModel},
-	"submit":  {"submit a proving job to a coordinator; prints the job id", runSubmit},
-	"status":  {"show a farm job's state", runStatus},
-	"fetch":   {"fetch a farm job's proof (optionally waiting for it)", runFetch},
-	"setup":   {"run a multi-party setup ceremony for a model's keys (phase 1 and 2)", runSetup},
-	"demo":    {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
+	"inspect":  {"list a model's operators, shapes and per-layer constraint estimate", runInspect},
+	"compile":  {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
+	"prove":    {"prove one inference from an input file", runProve},
+	"verify":   {"verify a proof file against compiled artifacts", runVerify},
+	"serve":    {"run a proving farm coordinator (gRPC)", runServe},
+	"worker":   {"run a proving farm worker for a coordinator", runWorker},
+	"model":    {"push compiled artifacts to a coordinator (model push), or list them", runModel},
+	"submit":   {"submit a proving job to a coordinator; prints the job id", runSubmit},
+	"status":   {"show a farm job's state", runStatus},
+	"fetch":    {"fetch a farm job's proof (optionally waiting for it)", runFetch},
+	"setup":    {"run a multi-party setup ceremony for a model's keys (phase 1 and 2)", runSetup},
+	"ceremony": {"take part in a setup ceremony hosted by a coordinator (open, contribute, status, finalize, fetch)", runCeremony},
+	"demo":     {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
 }
 
 func main() {

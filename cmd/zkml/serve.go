@@ -18,6 +18,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/zkml/zkml/circuits/ceremony"
 	"github.com/zkml/zkml/prover/farm"
 	"github.com/zkml/zkml/prover/store"
 	"github.com/zkml/zkml/verifier/chain"
@@ -33,6 +34,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.WorkerToken, "worker-token", os.Getenv("ZKML_WORKER_TOKEN"), "token workers must send (default $ZKML_WORKER_TOKEN)")
 	cert := fs.String("tls-cert", "", "PEM certificate: serve gRPC over TLS")
 	key := fs.String("tls-key", "", "PEM private key of --tls-cert")
+	fs.StringVar(&cfg.CeremonySRS, "ceremony-srs", "", "host setup ceremonies of pushed models, starting from this phase-1 SRS file (zkml setup srs import)")
 	metricsAddr := fs.String("metrics", "", "address to serve Prometheus metrics on (/metrics), e.g. 127.0.0.1:7701")
 	fs.DurationVar(&cfg.LeaseTTL, "lease-ttl", cfg.LeaseTTL, "a lease ends this long after the worker's last heartbeat")
 	fs.IntVar(&cfg.MaxAttempts, "max-attempts", cfg.MaxAttempts, "leases per job before it fails")
@@ -69,6 +71,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	if cfg.MaxInputBytes+(1<<20) > cfg.MaxMsgBytes {
 		cfg.MaxMsgBytes = cfg.MaxInputBytes + 1<<20
+	}
+	if cfg.CeremonySRS != "" {
+		if _, _, err := ceremony.ReadSRS(cfg.CeremonySRS); err != nil {
+			return fmt.Errorf("--ceremony-srs: %w", err)
+		}
 	}
 	if err := farm.CheckListen(*listen, cfg); err != nil {
 		return err

@@ -21,25 +21,7 @@ import (
 func Run(t testing.TB, dir string, power int, names ...string) *model.Setup {
 	t.Helper()
 	work := t.TempDir()
-	p1, err := ceremony.NewPhase1(power)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ceremony.Contribute1(p1, "phase-1 test party"); err != nil {
-		t.Fatal(err)
-	}
-	srs, _, err := ceremony.VerifyPhase1([]byte("test phase-1 beacon"), p1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := ceremony.MarshalSRS(srs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srsPath := filepath.Join(work, "srs.bin")
-	if err := os.WriteFile(srsPath, raw, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	srsPath := SRS(t, work, power)
 	p, err := ceremony.InitDir(dir, srsPath)
 	if err != nil {
 		t.Fatal(err)
@@ -63,4 +45,30 @@ func Run(t testing.TB, dir string, power int, names ...string) *model.Setup {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// SRS writes into dir an SRS for domains up to 2^power, sealed from a
+// phase 1 of one contribution, and returns its path.
+func SRS(t testing.TB, dir string, power int) string {
+	t.Helper()
+	p1, err := ceremony.NewPhase1(power)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ceremony.Contribute1(p1, "phase-1 test party"); err != nil {
+		t.Fatal(err)
+	}
+	srs, _, err := ceremony.VerifyPhase1([]byte("test phase-1 beacon"), p1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := ceremony.MarshalSRS(srs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "srs.bin")
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

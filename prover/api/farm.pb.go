@@ -83,6 +83,532 @@ func (JobState) EnumDescriptor() ([]byte, []int) {
 	return file_farm_proto_rawDescGZIP(), []int{0}
 }
 
+type OpenCeremonyRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// model_id of a model pushed to this coordinator.
+	ModelId string `protobuf:"bytes,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	// contributors, each given a token of its own; empty with open set.
+	Contributors []string `protobuf:"bytes,2,rep,name=contributors,proto3" json:"contributors,omitempty"`
+	// open admits any holder of the one token returned, under any name.
+	Open bool `protobuf:"varint,3,opt,name=open,proto3" json:"open,omitempty"`
+	// turn_timeout_seconds: how long a turn is held (default 600).
+	TurnTimeoutSeconds int64 `protobuf:"varint,4,opt,name=turn_timeout_seconds,json=turnTimeoutSeconds,proto3" json:"turn_timeout_seconds,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *OpenCeremonyRequest) Reset() {
+	*x = OpenCeremonyRequest{}
+	mi := &file_farm_proto_msgTypes[0]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OpenCeremonyRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OpenCeremonyRequest) ProtoMessage() {}
+
+func (x *OpenCeremonyRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[0]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OpenCeremonyRequest.ProtoReflect.Descriptor instead.
+func (*OpenCeremonyRequest) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{0}
+}
+
+func (x *OpenCeremonyRequest) GetModelId() string {
+	if x != nil {
+		return x.ModelId
+	}
+	return ""
+}
+
+func (x *OpenCeremonyRequest) GetContributors() []string {
+	if x != nil {
+		return x.Contributors
+	}
+	return nil
+}
+
+func (x *OpenCeremonyRequest) GetOpen() bool {
+	if x != nil {
+		return x.Open
+	}
+	return false
+}
+
+func (x *OpenCeremonyRequest) GetTurnTimeoutSeconds() int64 {
+	if x != nil {
+		return x.TurnTimeoutSeconds
+	}
+	return 0
+}
+
+type OpenCeremonyResponse struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	Status *CeremonyStatus        `protobuf:"bytes,1,opt,name=status,proto3" json:"status,omitempty"`
+	// tokens by contributor name ("*" for an open ceremony): hand each to its
+	// contributor; the coordinator keeps only their hashes.
+	Tokens        map[string]string `protobuf:"bytes,2,rep,name=tokens,proto3" json:"tokens,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OpenCeremonyResponse) Reset() {
+	*x = OpenCeremonyResponse{}
+	mi := &file_farm_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OpenCeremonyResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OpenCeremonyResponse) ProtoMessage() {}
+
+func (x *OpenCeremonyResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OpenCeremonyResponse.ProtoReflect.Descriptor instead.
+func (*OpenCeremonyResponse) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *OpenCeremonyResponse) GetStatus() *CeremonyStatus {
+	if x != nil {
+		return x.Status
+	}
+	return nil
+}
+
+func (x *OpenCeremonyResponse) GetTokens() map[string]string {
+	if x != nil {
+		return x.Tokens
+	}
+	return nil
+}
+
+type GetCeremonyRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ModelId       string                 `protobuf:"bytes,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetCeremonyRequest) Reset() {
+	*x = GetCeremonyRequest{}
+	mi := &file_farm_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetCeremonyRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetCeremonyRequest) ProtoMessage() {}
+
+func (x *GetCeremonyRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetCeremonyRequest.ProtoReflect.Descriptor instead.
+func (*GetCeremonyRequest) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *GetCeremonyRequest) GetModelId() string {
+	if x != nil {
+		return x.ModelId
+	}
+	return ""
+}
+
+type TakeTurnRequest struct {
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	ModelId string                 `protobuf:"bytes,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Token   string                 `protobuf:"bytes,2,opt,name=token,proto3" json:"token,omitempty"`
+	// name the contribution is recorded under (an open ceremony's; a listed
+	// contributor's is its listed name).
+	Name          string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TakeTurnRequest) Reset() {
+	*x = TakeTurnRequest{}
+	mi := &file_farm_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TakeTurnRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TakeTurnRequest) ProtoMessage() {}
+
+func (x *TakeTurnRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TakeTurnRequest.ProtoReflect.Descriptor instead.
+func (*TakeTurnRequest) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *TakeTurnRequest) GetModelId() string {
+	if x != nil {
+		return x.ModelId
+	}
+	return ""
+}
+
+func (x *TakeTurnRequest) GetToken() string {
+	if x != nil {
+		return x.Token
+	}
+	return ""
+}
+
+func (x *TakeTurnRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+type ContributionChunk struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ModelId       string                 `protobuf:"bytes,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Token         string                 `protobuf:"bytes,2,opt,name=token,proto3" json:"token,omitempty"`
+	Data          []byte                 `protobuf:"bytes,3,opt,name=data,proto3" json:"data,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ContributionChunk) Reset() {
+	*x = ContributionChunk{}
+	mi := &file_farm_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ContributionChunk) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ContributionChunk) ProtoMessage() {}
+
+func (x *ContributionChunk) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ContributionChunk.ProtoReflect.Descriptor instead.
+func (*ContributionChunk) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ContributionChunk) GetModelId() string {
+	if x != nil {
+		return x.ModelId
+	}
+	return ""
+}
+
+func (x *ContributionChunk) GetToken() string {
+	if x != nil {
+		return x.Token
+	}
+	return ""
+}
+
+func (x *ContributionChunk) GetData() []byte {
+	if x != nil {
+		return x.Data
+	}
+	return nil
+}
+
+type FinalizeCeremonyRequest struct {
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	ModelId string                 `protobuf:"bytes,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	// beacon: hex of the public random value fixed before the ceremony opened.
+	Beacon        string `protobuf:"bytes,2,opt,name=beacon,proto3" json:"beacon,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FinalizeCeremonyRequest) Reset() {
+	*x = FinalizeCeremonyRequest{}
+	mi := &file_farm_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FinalizeCeremonyRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FinalizeCeremonyRequest) ProtoMessage() {}
+
+func (x *FinalizeCeremonyRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FinalizeCeremonyRequest.ProtoReflect.Descriptor instead.
+func (*FinalizeCeremonyRequest) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *FinalizeCeremonyRequest) GetModelId() string {
+	if x != nil {
+		return x.ModelId
+	}
+	return ""
+}
+
+func (x *FinalizeCeremonyRequest) GetBeacon() string {
+	if x != nil {
+		return x.Beacon
+	}
+	return ""
+}
+
+type CeremonyContribution struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Name  string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// hash is the SHA-256 the contributor publishes (zkml setup contribute prints it).
+	Hash          string `protobuf:"bytes,2,opt,name=hash,proto3" json:"hash,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CeremonyContribution) Reset() {
+	*x = CeremonyContribution{}
+	mi := &file_farm_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CeremonyContribution) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CeremonyContribution) ProtoMessage() {}
+
+func (x *CeremonyContribution) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CeremonyContribution.ProtoReflect.Descriptor instead.
+func (*CeremonyContribution) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *CeremonyContribution) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *CeremonyContribution) GetHash() string {
+	if x != nil {
+		return x.Hash
+	}
+	return ""
+}
+
+type CeremonyStatus struct {
+	state         protoimpl.MessageState  `protogen:"open.v1"`
+	ModelId       string                  `protobuf:"bytes,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Contributions []*CeremonyContribution `protobuf:"bytes,2,rep,name=contributions,proto3" json:"contributions,omitempty"`
+	// waiting lists the listed contributors who have not contributed yet.
+	Waiting []string `protobuf:"bytes,3,rep,name=waiting,proto3" json:"waiting,omitempty"`
+	Open    bool     `protobuf:"varint,4,opt,name=open,proto3" json:"open,omitempty"`
+	// turn_holder holds the turn until turn_expires (unix seconds); empty when free.
+	TurnHolder  string `protobuf:"bytes,5,opt,name=turn_holder,json=turnHolder,proto3" json:"turn_holder,omitempty"`
+	TurnExpires int64  `protobuf:"varint,6,opt,name=turn_expires,json=turnExpires,proto3" json:"turn_expires,omitempty"`
+	// head is the hash of the latest state, which the next contribution must follow.
+	Head      string `protobuf:"bytes,7,opt,name=head,proto3" json:"head,omitempty"`
+	Finalized bool   `protobuf:"varint,8,opt,name=finalized,proto3" json:"finalized,omitempty"`
+	// the finalized model (FetchModel it) and the SHA-256 of its transcript.
+	FinalModelId  string `protobuf:"bytes,9,opt,name=final_model_id,json=finalModelId,proto3" json:"final_model_id,omitempty"`
+	Transcript    string `protobuf:"bytes,10,opt,name=transcript,proto3" json:"transcript,omitempty"`
+	Beacon        string `protobuf:"bytes,11,opt,name=beacon,proto3" json:"beacon,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CeremonyStatus) Reset() {
+	*x = CeremonyStatus{}
+	mi := &file_farm_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CeremonyStatus) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CeremonyStatus) ProtoMessage() {}
+
+func (x *CeremonyStatus) ProtoReflect() protoreflect.Message {
+	mi := &file_farm_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CeremonyStatus.ProtoReflect.Descriptor instead.
+func (*CeremonyStatus) Descriptor() ([]byte, []int) {
+	return file_farm_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *CeremonyStatus) GetModelId() string {
+	if x != nil {
+		return x.ModelId
+	}
+	return ""
+}
+
+func (x *CeremonyStatus) GetContributions() []*CeremonyContribution {
+	if x != nil {
+		return x.Contributions
+	}
+	return nil
+}
+
+func (x *CeremonyStatus) GetWaiting() []string {
+	if x != nil {
+		return x.Waiting
+	}
+	return nil
+}
+
+func (x *CeremonyStatus) GetOpen() bool {
+	if x != nil {
+		return x.Open
+	}
+	return false
+}
+
+func (x *CeremonyStatus) GetTurnHolder() string {
+	if x != nil {
+		return x.TurnHolder
+	}
+	return ""
+}
+
+func (x *CeremonyStatus) GetTurnExpires() int64 {
+	if x != nil {
+		return x.TurnExpires
+	}
+	return 0
+}
+
+func (x *CeremonyStatus) GetHead() string {
+	if x != nil {
+		return x.Head
+	}
+	return ""
+}
+
+func (x *CeremonyStatus) GetFinalized() bool {
+	if x != nil {
+		return x.Finalized
+	}
+	return false
+}
+
+func (x *CeremonyStatus) GetFinalModelId() string {
+	if x != nil {
+		return x.FinalModelId
+	}
+	return ""
+}
+
+func (x *CeremonyStatus) GetTranscript() string {
+	if x != nil {
+		return x.Transcript
+	}
+	return ""
+}
+
+func (x *CeremonyStatus) GetBeacon() string {
+	if x != nil {
+		return x.Beacon
+	}
+	return ""
+}
+
 type SubmitJobRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// model_id is the content hash printed by `zkml model push`.
@@ -106,7 +632,7 @@ type SubmitJobRequest struct {
 
 func (x *SubmitJobRequest) Reset() {
 	*x = SubmitJobRequest{}
-	mi := &file_farm_proto_msgTypes[0]
+	mi := &file_farm_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -118,7 +644,7 @@ func (x *SubmitJobRequest) String() string {
 func (*SubmitJobRequest) ProtoMessage() {}
 
 func (x *SubmitJobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[0]
+	mi := &file_farm_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -131,7 +657,7 @@ func (x *SubmitJobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SubmitJobRequest.ProtoReflect.Descriptor instead.
 func (*SubmitJobRequest) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{0}
+	return file_farm_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *SubmitJobRequest) GetModelId() string {
@@ -178,7 +704,7 @@ type GetJobRequest struct {
 
 func (x *GetJobRequest) Reset() {
 	*x = GetJobRequest{}
-	mi := &file_farm_proto_msgTypes[1]
+	mi := &file_farm_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -190,7 +716,7 @@ func (x *GetJobRequest) String() string {
 func (*GetJobRequest) ProtoMessage() {}
 
 func (x *GetJobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[1]
+	mi := &file_farm_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -203,7 +729,7 @@ func (x *GetJobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetJobRequest.ProtoReflect.Descriptor instead.
 func (*GetJobRequest) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{1}
+	return file_farm_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *GetJobRequest) GetJobId() string {
@@ -245,7 +771,7 @@ type Job struct {
 
 func (x *Job) Reset() {
 	*x = Job{}
-	mi := &file_farm_proto_msgTypes[2]
+	mi := &file_farm_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -257,7 +783,7 @@ func (x *Job) String() string {
 func (*Job) ProtoMessage() {}
 
 func (x *Job) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[2]
+	mi := &file_farm_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -270,7 +796,7 @@ func (x *Job) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Job.ProtoReflect.Descriptor instead.
 func (*Job) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{2}
+	return file_farm_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *Job) GetJobId() string {
@@ -403,7 +929,7 @@ type Proof struct {
 
 func (x *Proof) Reset() {
 	*x = Proof{}
-	mi := &file_farm_proto_msgTypes[3]
+	mi := &file_farm_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -415,7 +941,7 @@ func (x *Proof) String() string {
 func (*Proof) ProtoMessage() {}
 
 func (x *Proof) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[3]
+	mi := &file_farm_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -428,7 +954,7 @@ func (x *Proof) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Proof.ProtoReflect.Descriptor instead.
 func (*Proof) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{3}
+	return file_farm_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Proof) GetJobId() string {
@@ -453,7 +979,7 @@ type ListModelsRequest struct {
 
 func (x *ListModelsRequest) Reset() {
 	*x = ListModelsRequest{}
-	mi := &file_farm_proto_msgTypes[4]
+	mi := &file_farm_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -465,7 +991,7 @@ func (x *ListModelsRequest) String() string {
 func (*ListModelsRequest) ProtoMessage() {}
 
 func (x *ListModelsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[4]
+	mi := &file_farm_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -478,7 +1004,7 @@ func (x *ListModelsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListModelsRequest.ProtoReflect.Descriptor instead.
 func (*ListModelsRequest) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{4}
+	return file_farm_proto_rawDescGZIP(), []int{12}
 }
 
 type ListModelsResponse struct {
@@ -490,7 +1016,7 @@ type ListModelsResponse struct {
 
 func (x *ListModelsResponse) Reset() {
 	*x = ListModelsResponse{}
-	mi := &file_farm_proto_msgTypes[5]
+	mi := &file_farm_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -502,7 +1028,7 @@ func (x *ListModelsResponse) String() string {
 func (*ListModelsResponse) ProtoMessage() {}
 
 func (x *ListModelsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[5]
+	mi := &file_farm_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -515,7 +1041,7 @@ func (x *ListModelsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListModelsResponse.ProtoReflect.Descriptor instead.
 func (*ListModelsResponse) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{5}
+	return file_farm_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ListModelsResponse) GetModels() []*Model {
@@ -534,7 +1060,7 @@ type GetModelRequest struct {
 
 func (x *GetModelRequest) Reset() {
 	*x = GetModelRequest{}
-	mi := &file_farm_proto_msgTypes[6]
+	mi := &file_farm_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -546,7 +1072,7 @@ func (x *GetModelRequest) String() string {
 func (*GetModelRequest) ProtoMessage() {}
 
 func (x *GetModelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[6]
+	mi := &file_farm_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -559,7 +1085,7 @@ func (x *GetModelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetModelRequest.ProtoReflect.Descriptor instead.
 func (*GetModelRequest) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{6}
+	return file_farm_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *GetModelRequest) GetModelId() string {
@@ -585,7 +1111,7 @@ type Model struct {
 
 func (x *Model) Reset() {
 	*x = Model{}
-	mi := &file_farm_proto_msgTypes[7]
+	mi := &file_farm_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -597,7 +1123,7 @@ func (x *Model) String() string {
 func (*Model) ProtoMessage() {}
 
 func (x *Model) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[7]
+	mi := &file_farm_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -610,7 +1136,7 @@ func (x *Model) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Model.ProtoReflect.Descriptor instead.
 func (*Model) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{7}
+	return file_farm_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Model) GetModelId() string {
@@ -660,7 +1186,7 @@ type FileChunk struct {
 
 func (x *FileChunk) Reset() {
 	*x = FileChunk{}
-	mi := &file_farm_proto_msgTypes[8]
+	mi := &file_farm_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -672,7 +1198,7 @@ func (x *FileChunk) String() string {
 func (*FileChunk) ProtoMessage() {}
 
 func (x *FileChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[8]
+	mi := &file_farm_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -685,7 +1211,7 @@ func (x *FileChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FileChunk.ProtoReflect.Descriptor instead.
 func (*FileChunk) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{8}
+	return file_farm_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *FileChunk) GetFile() string {
@@ -716,7 +1242,7 @@ type WorkerMessage struct {
 
 func (x *WorkerMessage) Reset() {
 	*x = WorkerMessage{}
-	mi := &file_farm_proto_msgTypes[9]
+	mi := &file_farm_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -728,7 +1254,7 @@ func (x *WorkerMessage) String() string {
 func (*WorkerMessage) ProtoMessage() {}
 
 func (x *WorkerMessage) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[9]
+	mi := &file_farm_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -741,7 +1267,7 @@ func (x *WorkerMessage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WorkerMessage.ProtoReflect.Descriptor instead.
 func (*WorkerMessage) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{9}
+	return file_farm_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *WorkerMessage) GetMsg() isWorkerMessage_Msg {
@@ -817,7 +1343,7 @@ type Hello struct {
 
 func (x *Hello) Reset() {
 	*x = Hello{}
-	mi := &file_farm_proto_msgTypes[10]
+	mi := &file_farm_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -829,7 +1355,7 @@ func (x *Hello) String() string {
 func (*Hello) ProtoMessage() {}
 
 func (x *Hello) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[10]
+	mi := &file_farm_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -842,7 +1368,7 @@ func (x *Hello) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Hello.ProtoReflect.Descriptor instead.
 func (*Hello) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{10}
+	return file_farm_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *Hello) GetName() string {
@@ -892,7 +1418,7 @@ type Heartbeat struct {
 
 func (x *Heartbeat) Reset() {
 	*x = Heartbeat{}
-	mi := &file_farm_proto_msgTypes[11]
+	mi := &file_farm_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -904,7 +1430,7 @@ func (x *Heartbeat) String() string {
 func (*Heartbeat) ProtoMessage() {}
 
 func (x *Heartbeat) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[11]
+	mi := &file_farm_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -917,7 +1443,7 @@ func (x *Heartbeat) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Heartbeat.ProtoReflect.Descriptor instead.
 func (*Heartbeat) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{11}
+	return file_farm_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Heartbeat) GetJobId() string {
@@ -958,7 +1484,7 @@ type Result struct {
 
 func (x *Result) Reset() {
 	*x = Result{}
-	mi := &file_farm_proto_msgTypes[12]
+	mi := &file_farm_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -970,7 +1496,7 @@ func (x *Result) String() string {
 func (*Result) ProtoMessage() {}
 
 func (x *Result) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[12]
+	mi := &file_farm_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -983,7 +1509,7 @@ func (x *Result) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Result.ProtoReflect.Descriptor instead.
 func (*Result) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{12}
+	return file_farm_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Result) GetJobId() string {
@@ -1041,7 +1567,7 @@ type CoordinatorMessage struct {
 
 func (x *CoordinatorMessage) Reset() {
 	*x = CoordinatorMessage{}
-	mi := &file_farm_proto_msgTypes[13]
+	mi := &file_farm_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1053,7 +1579,7 @@ func (x *CoordinatorMessage) String() string {
 func (*CoordinatorMessage) ProtoMessage() {}
 
 func (x *CoordinatorMessage) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[13]
+	mi := &file_farm_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1066,7 +1592,7 @@ func (x *CoordinatorMessage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CoordinatorMessage.ProtoReflect.Descriptor instead.
 func (*CoordinatorMessage) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{13}
+	return file_farm_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *CoordinatorMessage) GetMsg() isCoordinatorMessage_Msg {
@@ -1126,7 +1652,7 @@ type Lease struct {
 
 func (x *Lease) Reset() {
 	*x = Lease{}
-	mi := &file_farm_proto_msgTypes[14]
+	mi := &file_farm_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1138,7 +1664,7 @@ func (x *Lease) String() string {
 func (*Lease) ProtoMessage() {}
 
 func (x *Lease) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[14]
+	mi := &file_farm_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1151,7 +1677,7 @@ func (x *Lease) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Lease.ProtoReflect.Descriptor instead.
 func (*Lease) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{14}
+	return file_farm_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Lease) GetJobId() string {
@@ -1208,7 +1734,7 @@ type Revoke struct {
 
 func (x *Revoke) Reset() {
 	*x = Revoke{}
-	mi := &file_farm_proto_msgTypes[15]
+	mi := &file_farm_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1220,7 +1746,7 @@ func (x *Revoke) String() string {
 func (*Revoke) ProtoMessage() {}
 
 func (x *Revoke) ProtoReflect() protoreflect.Message {
-	mi := &file_farm_proto_msgTypes[15]
+	mi := &file_farm_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1233,7 +1759,7 @@ func (x *Revoke) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Revoke.ProtoReflect.Descriptor instead.
 func (*Revoke) Descriptor() ([]byte, []int) {
-	return file_farm_proto_rawDescGZIP(), []int{15}
+	return file_farm_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Revoke) GetJobId() string {
@@ -1262,7 +1788,50 @@ var File_farm_proto protoreflect.FileDescriptor
 const file_farm_proto_rawDesc = "" +
 	"\n" +
 	"\n" +
-	"farm.proto\x12\fzkml.farm.v1\"\xaf\x01\n" +
+	"farm.proto\x12\fzkml.farm.v1\"\x9a\x01\n" +
+	"\x13OpenCeremonyRequest\x12\x19\n" +
+	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12\"\n" +
+	"\fcontributors\x18\x02 \x03(\tR\fcontributors\x12\x12\n" +
+	"\x04open\x18\x03 \x01(\bR\x04open\x120\n" +
+	"\x14turn_timeout_seconds\x18\x04 \x01(\x03R\x12turnTimeoutSeconds\"\xcf\x01\n" +
+	"\x14OpenCeremonyResponse\x124\n" +
+	"\x06status\x18\x01 \x01(\v2\x1c.zkml.farm.v1.CeremonyStatusR\x06status\x12F\n" +
+	"\x06tokens\x18\x02 \x03(\v2..zkml.farm.v1.OpenCeremonyResponse.TokensEntryR\x06tokens\x1a9\n" +
+	"\vTokensEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"/\n" +
+	"\x12GetCeremonyRequest\x12\x19\n" +
+	"\bmodel_id\x18\x01 \x01(\tR\amodelId\"V\n" +
+	"\x0fTakeTurnRequest\x12\x19\n" +
+	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12\x14\n" +
+	"\x05token\x18\x02 \x01(\tR\x05token\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\"X\n" +
+	"\x11ContributionChunk\x12\x19\n" +
+	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12\x14\n" +
+	"\x05token\x18\x02 \x01(\tR\x05token\x12\x12\n" +
+	"\x04data\x18\x03 \x01(\fR\x04data\"L\n" +
+	"\x17FinalizeCeremonyRequest\x12\x19\n" +
+	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12\x16\n" +
+	"\x06beacon\x18\x02 \x01(\tR\x06beacon\">\n" +
+	"\x14CeremonyContribution\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x12\n" +
+	"\x04hash\x18\x02 \x01(\tR\x04hash\"\xf7\x02\n" +
+	"\x0eCeremonyStatus\x12\x19\n" +
+	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12H\n" +
+	"\rcontributions\x18\x02 \x03(\v2\".zkml.farm.v1.CeremonyContributionR\rcontributions\x12\x18\n" +
+	"\awaiting\x18\x03 \x03(\tR\awaiting\x12\x12\n" +
+	"\x04open\x18\x04 \x01(\bR\x04open\x12\x1f\n" +
+	"\vturn_holder\x18\x05 \x01(\tR\n" +
+	"turnHolder\x12!\n" +
+	"\fturn_expires\x18\x06 \x01(\x03R\vturnExpires\x12\x12\n" +
+	"\x04head\x18\a \x01(\tR\x04head\x12\x1c\n" +
+	"\tfinalized\x18\b \x01(\bR\tfinalized\x12$\n" +
+	"\x0efinal_model_id\x18\t \x01(\tR\ffinalModelId\x12\x1e\n" +
+	"\n" +
+	"transcript\x18\n" +
+	" \x01(\tR\n" +
+	"transcript\x12\x16\n" +
+	"\x06beacon\x18\v \x01(\tR\x06beacon\"\xaf\x01\n" +
 	"\x10SubmitJobRequest\x12\x19\n" +
 	"\bmodel_id\x18\x01 \x01(\tR\amodelId\x12\x1d\n" +
 	"\n" +
@@ -1375,7 +1944,15 @@ const file_farm_proto_rawDesc = "" +
 	"\n" +
 	"FetchModel\x12\x1d.zkml.farm.v1.GetModelRequest\x1a\x17.zkml.farm.v1.FileChunk0\x012V\n" +
 	"\x06Worker\x12L\n" +
-	"\aConnect\x12\x1b.zkml.farm.v1.WorkerMessage\x1a .zkml.farm.v1.CoordinatorMessage(\x010\x01B!Z\x1fgithub.com/zkml/zkml/prover/apib\x06proto3"
+	"\aConnect\x12\x1b.zkml.farm.v1.WorkerMessage\x1a .zkml.farm.v1.CoordinatorMessage(\x010\x012\xec\x03\n" +
+	"\bCeremony\x12U\n" +
+	"\fOpenCeremony\x12!.zkml.farm.v1.OpenCeremonyRequest\x1a\".zkml.farm.v1.OpenCeremonyResponse\x12M\n" +
+	"\vGetCeremony\x12 .zkml.farm.v1.GetCeremonyRequest\x1a\x1c.zkml.farm.v1.CeremonyStatus\x12D\n" +
+	"\bTakeTurn\x12\x1d.zkml.farm.v1.TakeTurnRequest\x1a\x17.zkml.farm.v1.FileChunk0\x01\x12M\n" +
+	"\n" +
+	"Contribute\x12\x1f.zkml.farm.v1.ContributionChunk\x1a\x1c.zkml.farm.v1.CeremonyStatus(\x01\x12W\n" +
+	"\x10FinalizeCeremony\x12%.zkml.farm.v1.FinalizeCeremonyRequest\x1a\x1c.zkml.farm.v1.CeremonyStatus\x12L\n" +
+	"\rGetTranscript\x12 .zkml.farm.v1.GetCeremonyRequest\x1a\x17.zkml.farm.v1.FileChunk0\x01B!Z\x1fgithub.com/zkml/zkml/prover/apib\x06proto3"
 
 var (
 	file_farm_proto_rawDescOnce sync.Once
@@ -1390,59 +1967,83 @@ func file_farm_proto_rawDescGZIP() []byte {
 }
 
 var file_farm_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_farm_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
+var file_farm_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_farm_proto_goTypes = []any{
-	(JobState)(0),              // 0: zkml.farm.v1.JobState
-	(*SubmitJobRequest)(nil),   // 1: zkml.farm.v1.SubmitJobRequest
-	(*GetJobRequest)(nil),      // 2: zkml.farm.v1.GetJobRequest
-	(*Job)(nil),                // 3: zkml.farm.v1.Job
-	(*Proof)(nil),              // 4: zkml.farm.v1.Proof
-	(*ListModelsRequest)(nil),  // 5: zkml.farm.v1.ListModelsRequest
-	(*ListModelsResponse)(nil), // 6: zkml.farm.v1.ListModelsResponse
-	(*GetModelRequest)(nil),    // 7: zkml.farm.v1.GetModelRequest
-	(*Model)(nil),              // 8: zkml.farm.v1.Model
-	(*FileChunk)(nil),          // 9: zkml.farm.v1.FileChunk
-	(*WorkerMessage)(nil),      // 10: zkml.farm.v1.WorkerMessage
-	(*Hello)(nil),              // 11: zkml.farm.v1.Hello
-	(*Heartbeat)(nil),          // 12: zkml.farm.v1.Heartbeat
-	(*Result)(nil),             // 13: zkml.farm.v1.Result
-	(*CoordinatorMessage)(nil), // 14: zkml.farm.v1.CoordinatorMessage
-	(*Lease)(nil),              // 15: zkml.farm.v1.Lease
-	(*Revoke)(nil),             // 16: zkml.farm.v1.Revoke
+	(JobState)(0),                   // 0: zkml.farm.v1.JobState
+	(*OpenCeremonyRequest)(nil),     // 1: zkml.farm.v1.OpenCeremonyRequest
+	(*OpenCeremonyResponse)(nil),    // 2: zkml.farm.v1.OpenCeremonyResponse
+	(*GetCeremonyRequest)(nil),      // 3: zkml.farm.v1.GetCeremonyRequest
+	(*TakeTurnRequest)(nil),         // 4: zkml.farm.v1.TakeTurnRequest
+	(*ContributionChunk)(nil),       // 5: zkml.farm.v1.ContributionChunk
+	(*FinalizeCeremonyRequest)(nil), // 6: zkml.farm.v1.FinalizeCeremonyRequest
+	(*CeremonyContribution)(nil),    // 7: zkml.farm.v1.CeremonyContribution
+	(*CeremonyStatus)(nil),          // 8: zkml.farm.v1.CeremonyStatus
+	(*SubmitJobRequest)(nil),        // 9: zkml.farm.v1.SubmitJobRequest
+	(*GetJobRequest)(nil),           // 10: zkml.farm.v1.GetJobRequest
+	(*Job)(nil),                     // 11: zkml.farm.v1.Job
+	(*Proof)(nil),                   // 12: zkml.farm.v1.Proof
+	(*ListModelsRequest)(nil),       // 13: zkml.farm.v1.ListModelsRequest
+	(*ListModelsResponse)(nil),      // 14: zkml.farm.v1.ListModelsResponse
+	(*GetModelRequest)(nil),         // 15: zkml.farm.v1.GetModelRequest
+	(*Model)(nil),                   // 16: zkml.farm.v1.Model
+	(*FileChunk)(nil),               // 17: zkml.farm.v1.FileChunk
+	(*WorkerMessage)(nil),           // 18: zkml.farm.v1.WorkerMessage
+	(*Hello)(nil),                   // 19: zkml.farm.v1.Hello
+	(*Heartbeat)(nil),               // 20: zkml.farm.v1.Heartbeat
+	(*Result)(nil),                  // 21: zkml.farm.v1.Result
+	(*CoordinatorMessage)(nil),      // 22: zkml.farm.v1.CoordinatorMessage
+	(*Lease)(nil),                   // 23: zkml.farm.v1.Lease
+	(*Revoke)(nil),                  // 24: zkml.farm.v1.Revoke
+	nil,                             // 25: zkml.farm.v1.OpenCeremonyResponse.TokensEntry
 }
 var file_farm_proto_depIdxs = []int32{
-	0,  // 0: zkml.farm.v1.Job.state:type_name -> zkml.farm.v1.JobState
-	8,  // 1: zkml.farm.v1.ListModelsResponse.models:type_name -> zkml.farm.v1.Model
-	11, // 2: zkml.farm.v1.WorkerMessage.hello:type_name -> zkml.farm.v1.Hello
-	12, // 3: zkml.farm.v1.WorkerMessage.heartbeat:type_name -> zkml.farm.v1.Heartbeat
-	13, // 4: zkml.farm.v1.WorkerMessage.result:type_name -> zkml.farm.v1.Result
-	15, // 5: zkml.farm.v1.CoordinatorMessage.lease:type_name -> zkml.farm.v1.Lease
-	16, // 6: zkml.farm.v1.CoordinatorMessage.revoke:type_name -> zkml.farm.v1.Revoke
-	1,  // 7: zkml.farm.v1.Requester.SubmitJob:input_type -> zkml.farm.v1.SubmitJobRequest
-	2,  // 8: zkml.farm.v1.Requester.GetJob:input_type -> zkml.farm.v1.GetJobRequest
-	2,  // 9: zkml.farm.v1.Requester.WatchJob:input_type -> zkml.farm.v1.GetJobRequest
-	2,  // 10: zkml.farm.v1.Requester.GetProof:input_type -> zkml.farm.v1.GetJobRequest
-	2,  // 11: zkml.farm.v1.Requester.CancelJob:input_type -> zkml.farm.v1.GetJobRequest
-	5,  // 12: zkml.farm.v1.Requester.ListModels:input_type -> zkml.farm.v1.ListModelsRequest
-	9,  // 13: zkml.farm.v1.Models.PushModel:input_type -> zkml.farm.v1.FileChunk
-	7,  // 14: zkml.farm.v1.Models.GetModel:input_type -> zkml.farm.v1.GetModelRequest
-	7,  // 15: zkml.farm.v1.Models.FetchModel:input_type -> zkml.farm.v1.GetModelRequest
-	10, // 16: zkml.farm.v1.Worker.Connect:input_type -> zkml.farm.v1.WorkerMessage
-	3,  // 17: zkml.farm.v1.Requester.SubmitJob:output_type -> zkml.farm.v1.Job
-	3,  // 18: zkml.farm.v1.Requester.GetJob:output_type -> zkml.farm.v1.Job
-	3,  // 19: zkml.farm.v1.Requester.WatchJob:output_type -> zkml.farm.v1.Job
-	4,  // 20: zkml.farm.v1.Requester.GetProof:output_type -> zkml.farm.v1.Proof
-	3,  // 21: zkml.farm.v1.Requester.CancelJob:output_type -> zkml.farm.v1.Job
-	6,  // 22: zkml.farm.v1.Requester.ListModels:output_type -> zkml.farm.v1.ListModelsResponse
-	8,  // 23: zkml.farm.v1.Models.PushModel:output_type -> zkml.farm.v1.Model
-	8,  // 24: zkml.farm.v1.Models.GetModel:output_type -> zkml.farm.v1.Model
-	9,  // 25: zkml.farm.v1.Models.FetchModel:output_type -> zkml.farm.v1.FileChunk
-	14, // 26: zkml.farm.v1.Worker.Connect:output_type -> zkml.farm.v1.CoordinatorMessage
-	17, // [17:27] is the sub-list for method output_type
-	7,  // [7:17] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	8,  // 0: zkml.farm.v1.OpenCeremonyResponse.status:type_name -> zkml.farm.v1.CeremonyStatus
+	25, // 1: zkml.farm.v1.OpenCeremonyResponse.tokens:type_name -> zkml.farm.v1.OpenCeremonyResponse.TokensEntry
+	7,  // 2: zkml.farm.v1.CeremonyStatus.contributions:type_name -> zkml.farm.v1.CeremonyContribution
+	0,  // 3: zkml.farm.v1.Job.state:type_name -> zkml.farm.v1.JobState
+	16, // 4: zkml.farm.v1.ListModelsResponse.models:type_name -> zkml.farm.v1.Model
+	19, // 5: zkml.farm.v1.WorkerMessage.hello:type_name -> zkml.farm.v1.Hello
+	20, // 6: zkml.farm.v1.WorkerMessage.heartbeat:type_name -> zkml.farm.v1.Heartbeat
+	21, // 7: zkml.farm.v1.WorkerMessage.result:type_name -> zkml.farm.v1.Result
+	23, // 8: zkml.farm.v1.CoordinatorMessage.lease:type_name -> zkml.farm.v1.Lease
+	24, // 9: zkml.farm.v1.CoordinatorMessage.revoke:type_name -> zkml.farm.v1.Revoke
+	9,  // 10: zkml.farm.v1.Requester.SubmitJob:input_type -> zkml.farm.v1.SubmitJobRequest
+	10, // 11: zkml.farm.v1.Requester.GetJob:input_type -> zkml.farm.v1.GetJobRequest
+	10, // 12: zkml.farm.v1.Requester.WatchJob:input_type -> zkml.farm.v1.GetJobRequest
+	10, // 13: zkml.farm.v1.Requester.GetProof:input_type -> zkml.farm.v1.GetJobRequest
+	10, // 14: zkml.farm.v1.Requester.CancelJob:input_type -> zkml.farm.v1.GetJobRequest
+	13, // 15: zkml.farm.v1.Requester.ListModels:input_type -> zkml.farm.v1.ListModelsRequest
+	17, // 16: zkml.farm.v1.Models.PushModel:input_type -> zkml.farm.v1.FileChunk
+	15, // 17: zkml.farm.v1.Models.GetModel:input_type -> zkml.farm.v1.GetModelRequest
+	15, // 18: zkml.farm.v1.Models.FetchModel:input_type -> zkml.farm.v1.GetModelRequest
+	18, // 19: zkml.farm.v1.Worker.Connect:input_type -> zkml.farm.v1.WorkerMessage
+	1,  // 20: zkml.farm.v1.Ceremony.OpenCeremony:input_type -> zkml.farm.v1.OpenCeremonyRequest
+	3,  // 21: zkml.farm.v1.Ceremony.GetCeremony:input_type -> zkml.farm.v1.GetCeremonyRequest
+	4,  // 22: zkml.farm.v1.Ceremony.TakeTurn:input_type -> zkml.farm.v1.TakeTurnRequest
+	5,  // 23: zkml.farm.v1.Ceremony.Contribute:input_type -> zkml.farm.v1.ContributionChunk
+	6,  // 24: zkml.farm.v1.Ceremony.FinalizeCeremony:input_type -> zkml.farm.v1.FinalizeCeremonyRequest
+	3,  // 25: zkml.farm.v1.Ceremony.GetTranscript:input_type -> zkml.farm.v1.GetCeremonyRequest
+	11, // 26: zkml.farm.v1.Requester.SubmitJob:output_type -> zkml.farm.v1.Job
+	11, // 27: zkml.farm.v1.Requester.GetJob:output_type -> zkml.farm.v1.Job
+	11, // 28: zkml.farm.v1.Requester.WatchJob:output_type -> zkml.farm.v1.Job
+	12, // 29: zkml.farm.v1.Requester.GetProof:output_type -> zkml.farm.v1.Proof
+	11, // 30: zkml.farm.v1.Requester.CancelJob:output_type -> zkml.farm.v1.Job
+	14, // 31: zkml.farm.v1.Requester.ListModels:output_type -> zkml.farm.v1.ListModelsResponse
+	16, // 32: zkml.farm.v1.Models.PushModel:output_type -> zkml.farm.v1.Model
+	16, // 33: zkml.farm.v1.Models.GetModel:output_type -> zkml.farm.v1.Model
+	17, // 34: zkml.farm.v1.Models.FetchModel:output_type -> zkml.farm.v1.FileChunk
+	22, // 35: zkml.farm.v1.Worker.Connect:output_type -> zkml.farm.v1.CoordinatorMessage
+	2,  // 36: zkml.farm.v1.Ceremony.OpenCeremony:output_type -> zkml.farm.v1.OpenCeremonyResponse
+	8,  // 37: zkml.farm.v1.Ceremony.GetCeremony:output_type -> zkml.farm.v1.CeremonyStatus
+	17, // 38: zkml.farm.v1.Ceremony.TakeTurn:output_type -> zkml.farm.v1.FileChunk
+	8,  // 39: zkml.farm.v1.Ceremony.Contribute:output_type -> zkml.farm.v1.CeremonyStatus
+	8,  // 40: zkml.farm.v1.Ceremony.FinalizeCeremony:output_type -> zkml.farm.v1.CeremonyStatus
+	17, // 41: zkml.farm.v1.Ceremony.GetTranscript:output_type -> zkml.farm.v1.FileChunk
+	26, // [26:42] is the sub-list for method output_type
+	10, // [10:26] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_farm_proto_init() }
@@ -1450,12 +2051,12 @@ func file_farm_proto_init() {
 	if File_farm_proto != nil {
 		return
 	}
-	file_farm_proto_msgTypes[9].OneofWrappers = []any{
+	file_farm_proto_msgTypes[17].OneofWrappers = []any{
 		(*WorkerMessage_Hello)(nil),
 		(*WorkerMessage_Heartbeat)(nil),
 		(*WorkerMessage_Result)(nil),
 	}
-	file_farm_proto_msgTypes[13].OneofWrappers = []any{
+	file_farm_proto_msgTypes[21].OneofWrappers = []any{
 		(*CoordinatorMessage_Lease)(nil),
 		(*CoordinatorMessage_Revoke)(nil),
 	}
@@ -1465,9 +2066,9 @@ func file_farm_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_farm_proto_rawDesc), len(file_farm_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   16,
+			NumMessages:   25,
 			NumExtensions: 0,
-			NumServices:   3,
+			NumServices:   4,
 		},
 		GoTypes:           file_farm_proto_goTypes,
 		DependencyIndexes: file_farm_proto_depIdxs,

@@ -620,3 +620,331 @@ var Worker_ServiceDesc = grpc.ServiceDesc{
 	},
 	Metadata: "farm.proto",
 }
+
+const (
+	Ceremony_OpenCeremony_FullMethodName     = "/zkml.farm.v1.Ceremony/OpenCeremony"
+	Ceremony_GetCeremony_FullMethodName      = "/zkml.farm.v1.Ceremony/GetCeremony"
+	Ceremony_TakeTurn_FullMethodName         = "/zkml.farm.v1.Ceremony/TakeTurn"
+	Ceremony_Contribute_FullMethodName       = "/zkml.farm.v1.Ceremony/Contribute"
+	Ceremony_FinalizeCeremony_FullMethodName = "/zkml.farm.v1.Ceremony/FinalizeCeremony"
+	Ceremony_GetTranscript_FullMethodName    = "/zkml.farm.v1.Ceremony/GetTranscript"
+)
+
+// CeremonyClient is the client API for Ceremony service.
+//
+// For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
+//
+// Ceremony hosts a model's phase-2 setup ceremony (zkml setup, over the
+// network): the model owner opens it for a pushed model, with a list of
+// contributors (one token each) or open to any holder of one token; each
+// contributor takes a turn, which hands out the latest state, and sends back
+// a contribution, which is verified on arrival; a turn not used within the
+// turn timeout passes to the next who asks. The owner finalizes it with a
+// beacon into a new model (the same circuit with the ceremony's keys) whose
+// transcript anyone can fetch and replay (zkml setup verify). Ceremonies
+// survive a coordinator restart. OpenCeremony and FinalizeCeremony take the
+// requester token; the rest take a contributor's token in the request.
+type CeremonyClient interface {
+	OpenCeremony(ctx context.Context, in *OpenCeremonyRequest, opts ...grpc.CallOption) (*OpenCeremonyResponse, error)
+	GetCeremony(ctx context.Context, in *GetCeremonyRequest, opts ...grpc.CallOption) (*CeremonyStatus, error)
+	// TakeTurn reserves the next contribution for the caller and streams the
+	// latest state (one file, "state.ph2"); FailedPrecondition while another
+	// contributor's turn runs, with who holds it and until when.
+	TakeTurn(ctx context.Context, in *TakeTurnRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FileChunk], error)
+	// Contribute uploads the caller's contribution ("contribution.ph2"); the
+	// first chunk carries model_id and token. It must follow the latest state
+	// and pass every check, else InvalidArgument says why.
+	Contribute(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[ContributionChunk, CeremonyStatus], error)
+	FinalizeCeremony(ctx context.Context, in *FinalizeCeremonyRequest, opts ...grpc.CallOption) (*CeremonyStatus, error)
+	// GetTranscript streams the finalized model's setup.transcript.
+	GetTranscript(ctx context.Context, in *GetCeremonyRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FileChunk], error)
+}
+
+type ceremonyClient struct {
+	cc grpc.ClientConnInterface
+}
+
+func NewCeremonyClient(cc grpc.ClientConnInterface) CeremonyClient {
+	return &ceremonyClient{cc}
+}
+
+func (c *ceremonyClient) OpenCeremony(ctx context.Context, in *OpenCeremonyRequest, opts ...grpc.CallOption) (*OpenCeremonyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(OpenCeremonyResponse)
+	err := c.cc.Invoke(ctx, Ceremony_OpenCeremony_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *ceremonyClient) GetCeremony(ctx context.Context, in *GetCeremonyRequest, opts ...grpc.CallOption) (*CeremonyStatus, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CeremonyStatus)
+	err := c.cc.Invoke(ctx, Ceremony_GetCeremony_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *ceremonyClient) TakeTurn(ctx context.Context, in *TakeTurnRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FileChunk], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Ceremony_ServiceDesc.Streams[0], Ceremony_TakeTurn_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[TakeTurnRequest, FileChunk]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Ceremony_TakeTurnClient = grpc.ServerStreamingClient[FileChunk]
+
+func (c *ceremonyClient) Contribute(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[ContributionChunk, CeremonyStatus], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Ceremony_ServiceDesc.Streams[1], Ceremony_Contribute_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ContributionChunk, CeremonyStatus]{ClientStream: stream}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Ceremony_ContributeClient = grpc.ClientStreamingClient[ContributionChunk, CeremonyStatus]
+
+func (c *ceremonyClient) FinalizeCeremony(ctx context.Context, in *FinalizeCeremonyRequest, opts ...grpc.CallOption) (*CeremonyStatus, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CeremonyStatus)
+	err := c.cc.Invoke(ctx, Ceremony_FinalizeCeremony_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *ceremonyClient) GetTranscript(ctx context.Context, in *GetCeremonyRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FileChunk], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Ceremony_ServiceDesc.Streams[2], Ceremony_GetTranscript_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[GetCeremonyRequest, FileChunk]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Ceremony_GetTranscriptClient = grpc.ServerStreamingClient[FileChunk]
+
+// CeremonyServer is the server API for Ceremony service.
+// All implementations must embed UnimplementedCeremonyServer
+// for forward compatibility.
+//
+// Ceremony hosts a model's phase-2 setup ceremony (zkml setup, over the
+// network): the model owner opens it for a pushed model, with a list of
+// contributors (one token each) or open to any holder of one token; each
+// contributor takes a turn, which hands out the latest state, and sends back
+// a contribution, which is verified on arrival; a turn not used within the
+// turn timeout passes to the next who asks. The owner finalizes it with a
+// beacon into a new model (the same circuit with the ceremony's keys) whose
+// transcript anyone can fetch and replay (zkml setup verify). Ceremonies
+// survive a coordinator restart. OpenCeremony and FinalizeCeremony take the
+// requester token; the rest take a contributor's token in the request.
+type CeremonyServer interface {
+	OpenCeremony(context.Context, *OpenCeremonyRequest) (*OpenCeremonyResponse, error)
+	GetCeremony(context.Context, *GetCeremonyRequest) (*CeremonyStatus, error)
+	// TakeTurn reserves the next contribution for the caller and streams the
+	// latest state (one file, "state.ph2"); FailedPrecondition while another
+	// contributor's turn runs, with who holds it and until when.
+	TakeTurn(*TakeTurnRequest, grpc.ServerStreamingServer[FileChunk]) error
+	// Contribute uploads the caller's contribution ("contribution.ph2"); the
+	// first chunk carries model_id and token. It must follow the latest state
+	// and pass every check, else InvalidArgument says why.
+	Contribute(grpc.ClientStreamingServer[ContributionChunk, CeremonyStatus]) error
+	FinalizeCeremony(context.Context, *FinalizeCeremonyRequest) (*CeremonyStatus, error)
+	// GetTranscript streams the finalized model's setup.transcript.
+	GetTranscript(*GetCeremonyRequest, grpc.ServerStreamingServer[FileChunk]) error
+	mustEmbedUnimplementedCeremonyServer()
+}
+
+// UnimplementedCeremonyServer must be embedded to have
+// forward compatible implementations.
+//
+// NOTE: this should be embedded by value instead of pointer to avoid a nil
+// pointer dereference when methods are called.
+type UnimplementedCeremonyServer struct{}
+
+func (UnimplementedCeremonyServer) OpenCeremony(context.Context, *OpenCeremonyRequest) (*OpenCeremonyResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method OpenCeremony not implemented")
+}
+func (UnimplementedCeremonyServer) GetCeremony(context.Context, *GetCeremonyRequest) (*CeremonyStatus, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetCeremony not implemented")
+}
+func (UnimplementedCeremonyServer) TakeTurn(*TakeTurnRequest, grpc.ServerStreamingServer[FileChunk]) error {
+	return status.Error(codes.Unimplemented, "method TakeTurn not implemented")
+}
+func (UnimplementedCeremonyServer) Contribute(grpc.ClientStreamingServer[ContributionChunk, CeremonyStatus]) error {
+	return status.Error(codes.Unimplemented, "method Contribute not implemented")
+}
+func (UnimplementedCeremonyServer) FinalizeCeremony(context.Context, *FinalizeCeremonyRequest) (*CeremonyStatus, error) {
+	return nil, status.Error(codes.Unimplemented, "method FinalizeCeremony not implemented")
+}
+func (UnimplementedCeremonyServer) GetTranscript(*GetCeremonyRequest, grpc.ServerStreamingServer[FileChunk]) error {
+	return status.Error(codes.Unimplemented, "method GetTranscript not implemented")
+}
+func (UnimplementedCeremonyServer) mustEmbedUnimplementedCeremonyServer() {}
+func (UnimplementedCeremonyServer) testEmbeddedByValue()                  {}
+
+// UnsafeCeremonyServer may be embedded to opt out of forward compatibility for this service.
+// Use of this interface is not recommended, as added methods to CeremonyServer will
+// result in compilation errors.
+type UnsafeCeremonyServer interface {
+	mustEmbedUnimplementedCeremonyServer()
+}
+
+func RegisterCeremonyServer(s grpc.ServiceRegistrar, srv CeremonyServer) {
+	// If the following call panics, it indicates UnimplementedCeremonyServer was
+	// embedded by pointer and is nil.  This will cause panics if an
+	// unimplemented method is ever invoked, so we test this at initialization
+	// time to prevent it from happening at runtime later due to I/O.
+	if t, ok := srv.(interface{ testEmbeddedByValue() }); ok {
+		t.testEmbeddedByValue()
+	}
+	s.RegisterService(&Ceremony_ServiceDesc, srv)
+}
+
+func _Ceremony_OpenCeremony_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(OpenCeremonyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CeremonyServer).OpenCeremony(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Ceremony_OpenCeremony_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CeremonyServer).OpenCeremony(ctx, req.(*OpenCeremonyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Ceremony_GetCeremony_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetCeremonyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CeremonyServer).GetCeremony(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Ceremony_GetCeremony_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CeremonyServer).GetCeremony(ctx, req.(*GetCeremonyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Ceremony_TakeTurn_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(TakeTurnRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(CeremonyServer).TakeTurn(m, &grpc.GenericServerStream[TakeTurnRequest, FileChunk]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Ceremony_TakeTurnServer = grpc.ServerStreamingServer[FileChunk]
+
+func _Ceremony_Contribute_Handler(srv interface{}, stream grpc.ServerStream) error {
+	return srv.(CeremonyServer).Contribute(&grpc.GenericServerStream[ContributionChunk, CeremonyStatus]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Ceremony_ContributeServer = grpc.ClientStreamingServer[ContributionChunk, CeremonyStatus]
+
+func _Ceremony_FinalizeCeremony_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(FinalizeCeremonyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CeremonyServer).FinalizeCeremony(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Ceremony_FinalizeCeremony_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CeremonyServer).FinalizeCeremony(ctx, req.(*FinalizeCeremonyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Ceremony_GetTranscript_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(GetCeremonyRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(CeremonyServer).GetTranscript(m, &grpc.GenericServerStream[GetCeremonyRequest, FileChunk]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Ceremony_GetTranscriptServer = grpc.ServerStreamingServer[FileChunk]
+
+// Ceremony_ServiceDesc is the grpc.ServiceDesc for Ceremony service.
+// It's only intended for direct use with grpc.RegisterService,
+// and not to be introspected or modified (even as a copy)
+var Ceremony_ServiceDesc = grpc.ServiceDesc{
+	ServiceName: "zkml.farm.v1.Ceremony",
+	HandlerType: (*CeremonyServer)(nil),
+	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "OpenCeremony",
+			Handler:    _Ceremony_OpenCeremony_Handler,
+		},
+		{
+			MethodName: "GetCeremony",
+			Handler:    _Ceremony_GetCeremony_Handler,
+		},
+		{
+			MethodName: "FinalizeCeremony",
+			Handler:    _Ceremony_FinalizeCeremony_Handler,
+		},
+	},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "TakeTurn",
+			Handler:       _Ceremony_TakeTurn_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "Contribute",
+			Handler:       _Ceremony_Contribute_Handler,
+			ClientStreams: true,
+		},
+		{
+			StreamName:    "GetTranscript",
+			Handler:       _Ceremony_GetTranscript_Handler,
+			ServerStreams: true,
+		},
+	},
+	Metadata: "farm.proto",
+}

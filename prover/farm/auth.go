@@ -22,6 +22,10 @@ func (c *Coordinator) tokens(method string) []string {
 		return []string{c.cfg.WorkerToken, c.cfg.RequesterToken}
 	case strings.HasPrefix(method, "/"+api.Worker_ServiceDesc.ServiceName+"/"):
 		return []string{c.cfg.WorkerToken}
+	case method == api.Ceremony_OpenCeremony_FullMethodName, method == api.Ceremony_FinalizeCeremony_FullMethodName:
+		return []string{c.cfg.RequesterToken}
+	case strings.HasPrefix(method, "/"+api.Ceremony_ServiceDesc.ServiceName+"/"):
+		return nil // contributors send the ceremony's own tokens
 	case strings.HasPrefix(method, "/"+api.Requester_ServiceDesc.ServiceName+"/"),
 		strings.HasPrefix(method, "/"+api.Models_ServiceDesc.ServiceName+"/"):
 		return []string{c.cfg.RequesterToken}

@@ -41,6 +41,9 @@ type Config struct {
 	MaxMsgBytes   int   // one gRPC message (a proof, a chunk, an input)
 
 	HelloTimeout time.Duration // a worker must say Hello this soon after connecting
+	// CeremonySRS is the phase-1 SRS file (zkml setup srs import) that hosted
+	// ceremonies start from; "" hosts none.
+	CeremonySRS string
 	Logger       *slog.Logger
 
 	// Chain, when set, turns on chain mode (see chain.go): SubmitJob takes
