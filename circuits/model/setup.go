@@ -90,7 +90,10 @@ func InstallKeys(dir string, ccs constraint.ConstraintSystem, pk groth16.Proving
 		replaced[name] = true
 	}
 	for _, e := range ents {
-		if replaced[e.Name()] || !e.Type().IsRegular() {
+		if !e.Type().IsRegular() {
+			return fmt.Errorf("%s holds %s, which is not a file of the artifacts: move it out first", clean, e.Name())
+		}
+		if replaced[e.Name()] {
 			continue
 		}
 		if err := linkOrCopy(filepath.Join(clean, e.Name()), filepath.Join(tmp, e.Name())); err != nil {

@@ -116,7 +116,9 @@ func (c *Client) FetchCeremonyModel(ctx context.Context, finalID, dir string) er
 }
 
 // chunkStream is what receiving files needs of a stream.
-type chunkStream interface{ Recv() (*api.FileChunk, error) }
+type chunkStream interface {
+	Recv() (*api.FileChunk, error)
+}
 
 func recvFile(s chunkStream) ([]byte, error) {
 	var b bytes.Buffer

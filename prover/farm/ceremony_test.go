@@ -201,7 +201,9 @@ func rawCeremony(t *testing.T, addr string) api.CeremonyClient {
 	return api.NewCeremonyClient(conn)
 }
 
-type fileStream interface{ Recv() (*api.FileChunk, error) }
+type fileStream interface {
+	Recv() (*api.FileChunk, error)
+}
 
 func recvAll(t *testing.T, s fileStream) []byte {
 	t.Helper()

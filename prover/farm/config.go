@@ -44,7 +44,7 @@ type Config struct {
 	// CeremonySRS is the phase-1 SRS file (zkml setup srs import) that hosted
 	// ceremonies start from; "" hosts none.
 	CeremonySRS string
-	Logger       *slog.Logger
+	Logger      *slog.Logger
 
 	// Chain, when set, turns on chain mode (see chain.go): SubmitJob takes
 	// chain job ids of this client's registry, the coordinator watches the
