@@ -11,9 +11,7 @@ import (
 
 	"github.com/zkml/zkml/circuits/ceremony"
 	"github.com/zkml/zkml/circuits/model"
-	"github.com/zkml/zkml/circuits/onnx"
-	"github.com/zkml/zkml/circuits/ops"
-	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/internal/devmodel"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/verifier"
 )
@@ -24,24 +22,9 @@ const dev = "../../../shared/models/dev"
 // directory.
 func compileDev(t *testing.T, name string) (string, [][]float64) {
 	t.Helper()
-	g, err := onnx.Load(filepath.Join(dev, name, "network.onnx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := model.ReadInput(filepath.Join(dev, name, "input.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample := make([]*tensor.T, len(g.Inputs))
-	for i, v := range g.Inputs {
-		sample[i] = &tensor.T{Shape: v.Shape, Data: in[i]}
-	}
-	q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := filepath.Join(t.TempDir(), "art")
-	if _, err := model.Compile(q, dir, model.CompileOptions{}); err != nil {
+	in, err := devmodel.Compile(filepath.Join(dev, name), dir)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return dir, in

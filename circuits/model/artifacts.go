@@ -445,7 +445,14 @@ func Load(dir string) (*Artifacts, error) {
 	}
 	a.VK = groth16.NewVerifyingKey(ecc.BN254)
 	if err := readChecked(dir, meta, VKFile, func(r io.Reader) error {
-		_, err := a.VK.UnsafeReadFrom(r)
+		raw, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		if err := checkVKLayout(raw); err != nil {
+			return err
+		}
+		_, err = a.VK.UnsafeReadFrom(bytes.NewReader(raw))
 		return err
 	}); err != nil {
 		return nil, err

@@ -145,16 +145,10 @@ func TestProvingKeyFile(t *testing.T) {
 		t.Errorf("the circuit's own key: %v", err)
 	}
 
-	// a key written by earlier versions, in gnark's raw encoding
+	// a key in gnark's raw encoding (the first versions wrote it) is refused,
+	// naming what to do: gnark's decoder would allocate what it declares
 	key := groth16.NewProvingKey(ecc.BN254)
-	if err := readProvingKey(bytes.NewReader(want.Bytes()), int64(want.Len()), key); err != nil {
+	if err := readProvingKey(bytes.NewReader(want.Bytes()), int64(want.Len()), key); !errors.Is(err, ErrArtifacts) || !strings.Contains(err.Error(), "recompile the model") {
 		t.Fatalf("gnark raw key: %v", err)
-	}
-	var got bytes.Buffer
-	if _, err := key.WriteRawTo(&got); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Fatal("a key in gnark's raw encoding reads back different")
 	}
 }

@@ -22,9 +22,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/zkml/zkml/circuits/model"
-	"github.com/zkml/zkml/circuits/onnx"
-	"github.com/zkml/zkml/circuits/ops"
-	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/internal/devmodel"
 	"github.com/zkml/zkml/internal/leakcheck"
 	"github.com/zkml/zkml/prover/api"
 	"github.com/zkml/zkml/prover/client"
@@ -61,23 +59,7 @@ func artifacts(t testing.TB) string {
 }
 
 func compile(src, out string) error {
-	g, err := onnx.Load(filepath.Join(src, "network.onnx"))
-	if err != nil {
-		return err
-	}
-	in, err := model.ReadInput(filepath.Join(src, "input.json"))
-	if err != nil {
-		return err
-	}
-	sample := make([]*tensor.T, len(g.Inputs))
-	for i, x := range g.Inputs {
-		sample[i] = &tensor.T{Shape: x.Shape, Data: in[i]}
-	}
-	q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
-	if err != nil {
-		return err
-	}
-	_, err = model.Compile(q, out, model.CompileOptions{})
+	_, err := devmodel.Compile(src, out)
 	return err
 }
 

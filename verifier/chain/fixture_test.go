@@ -14,10 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/zkml/zkml/circuits/model"
-	"github.com/zkml/zkml/circuits/onnx"
-	"github.com/zkml/zkml/circuits/ops"
-	"github.com/zkml/zkml/circuits/tensor"
+	"github.com/zkml/zkml/internal/devmodel"
 	"github.com/zkml/zkml/prover"
 )
 
@@ -59,25 +56,7 @@ func devProver(t testing.TB) (*prover.Prover, [][]float64) {
 }
 
 // compileDev compiles the 1l_mlp dev model into out and returns its input.
-func compileDev(out string) ([][]float64, error) {
-	g, err := onnx.Load(filepath.Join(devModel, "network.onnx"))
-	if err != nil {
-		return nil, err
-	}
-	in, err := model.ReadInput(filepath.Join(devModel, "input.json"))
-	if err != nil {
-		return nil, err
-	}
-	sample := []*tensor.T{{Shape: g.Inputs[0].Shape, Data: in[0]}}
-	q, err := model.Quantize(g, [][]*tensor.T{sample}, ops.Defaults)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := model.Compile(q, out, model.CompileOptions{}); err != nil {
-		return nil, err
-	}
-	return in, nil
-}
+func compileDev(out string) ([][]float64, error) { return devmodel.Compile(devModel, out) }
 
 // market is a registry on an embedded chain with one registered model and
 // four funded parties.
