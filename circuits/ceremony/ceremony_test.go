@@ -2,6 +2,7 @@ package ceremony_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -267,6 +268,41 @@ func TestCeremony(t *testing.T) {
 	os.WriteFile(vk, vkGood, 0o644)
 	if !bytes.Equal(vkGood, mustRead(t, vk)) {
 		t.Fatal("restore failed")
+	}
+	// model.json's record must be the transcript's, field by field
+	metaPath := filepath.Join(art, model.MetaFile)
+	metaGood := mustRead(t, metaPath)
+	for name, edit := range map[string]func(*model.Setup){
+		"an extra contribution": func(s *model.Setup) {
+			s.Contributions = append(s.Contributions, model.Contribution{Name: "mallory", Hash: s.Contributions[0].Hash})
+		},
+		"another source":  func(s *model.Setup) { s.SRSSource = "ptau sha256 of a famous ceremony" },
+		"a renamed party": func(s *model.Setup) { s.Contributions[1].Name = "someone else" },
+	} {
+		var m map[string]any
+		json.Unmarshal(metaGood, &m)
+		meta, _ := model.LoadMeta(art)
+		rec := meta.KeySetup()
+		rec.Contributions = append([]model.Contribution(nil), rec.Contributions...)
+		edit(&rec)
+		m["setup"] = rec
+		b, _ := json.Marshal(m)
+		os.WriteFile(metaPath, b, 0o644)
+		if _, err := ceremony.VerifyDir(art, ""); !errors.Is(err, ceremony.ErrRefused) {
+			t.Errorf("setup verify with %s in model.json: %v", name, err)
+		}
+	}
+	os.WriteFile(metaPath, metaGood, 0o644)
+	// a proving key on disk that is not the transcript's
+	pkPath := filepath.Join(art, model.PKFile)
+	pkGood := mustRead(t, pkPath)
+	os.WriteFile(pkPath, mustRead(t, filepath.Join(devDir, model.PKFile)), 0o644)
+	if _, err := ceremony.VerifyDir(art, ""); err == nil || !strings.Contains(err.Error(), "another proving key") {
+		t.Fatalf("setup verify with another proving key on disk: %v", err)
+	}
+	os.WriteFile(pkPath, pkGood, 0o644)
+	if _, err := ceremony.VerifyDir(art, ""); err != nil {
+		t.Fatalf("setup verify after restoring: %v", err)
 	}
 }
 

@@ -192,3 +192,20 @@ func decodePanics(what string, err *error) {
 		*err = fmt.Errorf("%w: %s: %v", ErrFile, what, p)
 	}
 }
+
+// compressed checks that the count points of size bytes each at b[off:] are
+// all in compressed form (the top two bits of a point's first byte are not
+// 00). gnark's decoder also takes uncompressed points, twice as long: one of
+// them would shift it off the layout a reader checked, onto bytes it then
+// reads as a length.
+func compressed(b []byte, off, size, count int, what string) error {
+	if count < 0 || off < 0 || count > (len(b)-off)/size {
+		return fmt.Errorf("%s: %d points of %d bytes run past the end", what, count, size)
+	}
+	for i := range count {
+		if b[off+i*size]&0xC0 == 0 {
+			return fmt.Errorf("%s: point %d is not in compressed form", what, i)
+		}
+	}
+	return nil
+}

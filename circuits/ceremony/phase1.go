@@ -97,6 +97,19 @@ func UnmarshalPhase1(name string, raw []byte) (p *Phase1, err error) {
 	if c < 0 {
 		return nil, fmt.Errorf("%w: %s: a phase-1 state for domain %d is %d bytes after its header (%d with a challenge), this one %d", ErrFile, name, n, phase1PayloadSize(n, 0), phase1PayloadSize(n, 32), len(b))
 	}
+	// every point compressed, so the decoder walks this layout: the three
+	// proofs (G1, G2 each), N, [β]₂, [τⁱ]₁ and [τⁱ]₂ from i = 1, [βτⁱ]₁, [ατⁱ]₁
+	off := 0
+	for _, c := range []struct{ n, size int }{{1, g1Size}, {1, g2Size}, {1, g1Size}, {1, g2Size}, {1, g1Size}, {1, g2Size}, {-1, 8}, {1, g2Size}, {2*n - 2, g1Size}, {n - 1, g2Size}, {n, g1Size}, {n, g1Size}} {
+		if c.n < 0 { // N itself
+			off += c.size
+			continue
+		}
+		if err := compressed(b, off, c.size, c.n, "the powers"); err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrFile, name, err)
+		}
+		off += c.n * c.size
+	}
 	p = &Phase1{Name: h.Label, N: n}
 	defer decodePanics(name, &err)
 	if _, err := p.ReadFrom(bytes.NewReader(b)); err != nil {

@@ -126,12 +126,18 @@ func scanPhase2(b []byte) error {
 		off += n
 		return nil
 	}
+	// points must be compressed, so gnark's decoder walks this layout
+	points := func(n, size int, what string) error {
+		if err := compressed(b, off, size, n, what); err != nil {
+			return err
+		}
+		return need(n*size, what)
+	}
 	slice := func(what string) error {
 		if err := need(4, what); err != nil {
 			return err
 		}
-		n := int(binary.BigEndian.Uint32(b[off-4:]))
-		return need(n*g1Size, what)
+		return points(int(binary.BigEndian.Uint32(b[off-4:])), g1Size, what)
 	}
 	if err := need(2, "the number of commitments"); err != nil {
 		return err
@@ -141,16 +147,19 @@ func scanPhase2(b []byte) error {
 		return fmt.Errorf("%d commitments, at most %d", nc, MaxCommitments)
 	}
 	steps := []func() error{
-		func() error { return need(g1Size, "[δ]₁") },
+		func() error { return points(1, g1Size, "[δ]₁") },
 		func() error { return slice("PKK") },
 		func() error { return slice("Z") },
-		func() error { return need(g2Size, "[δ]₂") },
+		func() error { return points(1, g2Size, "[δ]₂") },
 	}
 	for i := range nc {
 		steps = append(steps, func() error { return slice(fmt.Sprintf("the bases of commitment %d", i)) })
 	}
+	steps = append(steps, func() error { return points(nc, g2Size, "[σ]₂") })
+	for range 1 + nc { // the proofs for δ and each σ: [x]₁ and its proof in G2
+		steps = append(steps, func() error { return points(1, g1Size, "a proof") }, func() error { return points(1, g2Size, "a proof") })
+	}
 	steps = append(steps,
-		func() error { return need(nc*g2Size+proofSize+nc*proofSize, "σ and the proofs") },
 		func() error { return need(1, "the challenge's length") },
 		func() error { return need(int(b[off-1]), "the challenge") },
 	)

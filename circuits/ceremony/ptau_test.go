@@ -2,9 +2,15 @@ package ceremony
 
 import (
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	curve "github.com/consensys/gnark-crypto/ecc/bn254"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr/fft"
 
 	"github.com/zkml/zkml/internal/snarkjstest"
 )
@@ -89,5 +95,88 @@ func TestImportPtau(t *testing.T) {
 		if _, err := ImportPtau(p, 0); !errors.Is(err, c.want) {
 			t.Errorf("%s: import gave %v, want %v", c.name, err, c.want)
 		}
+	}
+}
+
+// TestUncompressedPoints: gnark's decoder also reads uncompressed points;
+// one in a setup file would shift it off the layout the readers check onto
+// bytes it reads as a length (a 305-byte file asked for 256 GiB). Each
+// reader refuses them.
+func TestUncompressedPoints(t *testing.T) {
+	p, err := NewPhase1(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Contribute1(p, "x")
+	ph1, _ := p.Marshal()
+	srs, _, err := VerifyPhase1([]byte("b"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, _ := MarshalSRS(srs)
+	// an uncompressed G1 point where each file's first point starts
+	raw := srs.G1.Tau[1].RawBytes()
+	for _, c := range []struct {
+		name string
+		file []byte
+		at   int // offset of a G1 point after the header
+		read func([]byte) error
+	}{
+		{"SRS", sealed, 4 + g1Size, func(b []byte) error { _, err := UnmarshalSRS("f", b); return err }},
+		{"phase 1", ph1, 3*proofSize + 8 + g2Size, func(b []byte) error { _, err := UnmarshalPhase1("f", b); return err }},
+	} {
+		_, payload, err := parseHeader("f", c.file, Kind(c.file[len(fileMagic)]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := len(c.file) - len(payload)
+		// over two compressed points: the same length, one point uncompressed
+		bad := append([]byte(nil), c.file...)
+		copy(bad[h+c.at:], raw[:])
+		if err := c.read(bad); !errors.Is(err, ErrFile) || !strings.Contains(err.Error(), "compressed") {
+			t.Errorf("%s with an uncompressed point: %v", c.name, err)
+		}
+	}
+}
+
+// TestRootOfUnitySRS: an SRS whose τ is a root of unity of its domain (Z(τ)
+// = 0: a proof would need to satisfy only one constraint) is refused, even
+// though all its powers share one ratio.
+func TestRootOfUnitySRS(t *testing.T) {
+	const n = 8
+	omega, err := fft.Generator(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var alpha, beta fr.Element
+	alpha.SetUint64(5)
+	beta.SetUint64(7)
+	_, _, g1, g2 := curve.Generators()
+	s := &SRS{}
+	pow := func(i int) *big.Int {
+		var e fr.Element
+		e.Exp(omega, big.NewInt(int64(i)))
+		return e.BigInt(new(big.Int))
+	}
+	mul := func(k *fr.Element, i int) *big.Int {
+		var e fr.Element
+		e.Exp(omega, big.NewInt(int64(i)))
+		e.Mul(&e, k)
+		return e.BigInt(new(big.Int))
+	}
+	for i := range 2*n - 1 {
+		var p curve.G1Affine
+		s.G1.Tau = append(s.G1.Tau, *p.ScalarMultiplication(&g1, pow(i)))
+	}
+	for i := range n {
+		var q curve.G2Affine
+		var a, b curve.G1Affine
+		s.G2.Tau = append(s.G2.Tau, *q.ScalarMultiplication(&g2, pow(i)))
+		s.G1.AlphaTau = append(s.G1.AlphaTau, *a.ScalarMultiplication(&g1, mul(&alpha, i)))
+		s.G1.BetaTau = append(s.G1.BetaTau, *b.ScalarMultiplication(&g1, mul(&beta, i)))
+	}
+	s.G2.Beta.ScalarMultiplication(&g2, beta.BigInt(new(big.Int)))
+	if err := CheckSRS(&s.SrsCommons); !errors.Is(err, ErrBadSRS) || !strings.Contains(err.Error(), "root of unity") {
+		t.Fatalf("an SRS with τ = ω: %v", err)
 	}
 }

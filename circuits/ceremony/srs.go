@@ -99,6 +99,17 @@ func UnmarshalSRS(name string, raw []byte) (s *SRS, err error) {
 		}
 		off += 4 + want*size
 	}
+	// every point compressed, so the decoder walks the layout checked here
+	off = 4
+	for i, c := range []struct{ n, size int }{{n2, g1Size}, {n, g1Size}, {n, g1Size}, {n, g2Size}, {1, g2Size}} {
+		if err := compressed(b, off, c.size, c.n, fmt.Sprintf("section %d", i+1)); err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrFile, name, err)
+		}
+		off += c.n * c.size
+		if i < 3 {
+			off += 4
+		}
+	}
 	s = &SRS{Label: h.Label}
 	defer decodePanics(name, &err)
 	dec := curve.NewDecoder(bytes.NewReader(b)) // with subgroup checks
@@ -118,7 +129,8 @@ func UnmarshalSRS(name string, raw []byte) (s *SRS, err error) {
 var ErrBadSRS = errors.New("SRS check failed")
 
 // CheckSRS checks that c is an SRS for a domain N: the sizes, the standard
-// generators first, τ, α and β neither 0 nor τ = 1, every G1 and G2 slice a
+// generators first, τ, α and β not 0, τ^N ≠ 1 (τ is no root of unity of
+// any domain up to N), every G1 and G2 slice a
 // geometric sequence of the same ratio τ (mpcsetup.SameRatioMany, a random
 // linear combination checked with one pairing: its randomness comes from
 // crypto/rand, and a sequence that is not geometric passes with probability
@@ -138,6 +150,11 @@ func CheckSRS(c *mpcsetup.SrsCommons) error {
 		return fmt.Errorf("%w: [τ⁰]₂ is not the generator of G2", ErrBadSRS)
 	case c.G1.Tau[1].IsInfinity() || c.G1.Tau[1].Equal(&g1):
 		return fmt.Errorf("%w: τ is 0 or 1", ErrBadSRS)
+	case c.G1.Tau[n].Equal(&g1):
+		// τ^N = 1: τ is a root of unity of the domain (or of a smaller one,
+		// which divides it), the vanishing polynomial is 0 at τ and a proof
+		// need satisfy only one constraint
+		return fmt.Errorf("%w: τ is a root of unity of the domain", ErrBadSRS)
 	case c.G1.AlphaTau[0].IsInfinity():
 		return fmt.Errorf("%w: α is 0", ErrBadSRS)
 	case c.G1.BetaTau[0].IsInfinity() || c.G2.Beta.IsInfinity():

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/consensys/gnark/constraint"
 
@@ -231,8 +232,10 @@ func setupRecord(t *Transcript, chain []*Phase2, res *Result, transcript [32]byt
 // VerifyDir replays the ceremony recorded beside the artifacts in dir: the
 // transcript must be the one model.json records, every contribution must
 // verify from the SRS it holds, and sealing must give exactly the
-// artifacts' verifying and proving keys. With srsPath, the SRS must also be
-// that file's (truncated). It returns the setup record.
+// artifacts' verifying and proving keys, and model.json's record must be the
+// one the transcript yields, field by field. With srsPath, the SRS must also
+// be that file's (truncated); without it, where the SRS came from is not
+// checked (its label is the SRS file's own claim). It returns the record.
 func VerifyDir(dir, srsPath string) (*model.Setup, error) {
 	meta, ccs, circuit, err := circuitOf(dir)
 	if err != nil {
@@ -280,8 +283,8 @@ func VerifyDir(dir, srsPath string) (*model.Setup, error) {
 		return nil, err
 	}
 	got := setupRecord(t, chain, res, sha256.Sum256(raw))
-	if fmt.Sprint(got.Contributions) != fmt.Sprint(rec.Contributions) || got.Beacon != rec.Beacon {
-		return nil, fmt.Errorf("%w: %s lists contributions %v and beacon %s, the transcript %v and %s", ErrRefused, model.MetaFile, rec.Contributions, rec.Beacon, got.Contributions, got.Beacon)
+	if err := sameRecord(got, &rec); err != nil {
+		return nil, err
 	}
 	var vk bytes.Buffer
 	if _, err := res.VK.WriteRawTo(&vk); err != nil {
@@ -298,10 +301,37 @@ func VerifyDir(dir, srsPath string) (*model.Setup, error) {
 	if err := model.WriteKey(pk, res.PK); err != nil {
 		return nil, err
 	}
-	if hex.EncodeToString(pk.Sum(nil)) != meta.Files[model.PKFile] {
+	onDisk, err := model.FileSHA256(filepath.Join(dir, model.PKFile))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", model.ErrArtifacts, err)
+	}
+	if want := hex.EncodeToString(pk.Sum(nil)); want != onDisk || want != meta.Files[model.PKFile] {
 		return nil, fmt.Errorf("%w: the transcript yields another proving key than %s", ErrRefused, model.PKFile)
 	}
 	return got, nil
+}
+
+// sameRecord compares model.json's setup record with the one the
+// transcript yields, field by field.
+func sameRecord(got, rec *model.Setup) error {
+	differs := func(field string, a, b any) error {
+		return fmt.Errorf("%w: %s records %s %v, the transcript yields %v", ErrRefused, model.MetaFile, field, b, a)
+	}
+	switch {
+	case got.Kind != rec.Kind:
+		return differs("kind", got.Kind, rec.Kind)
+	case got.SRS != rec.SRS:
+		return differs("srs", got.SRS, rec.SRS)
+	case got.SRSSource != rec.SRSSource:
+		return differs("srs_source", got.SRSSource, rec.SRSSource)
+	case got.Beacon != rec.Beacon:
+		return differs("beacon", got.Beacon, rec.Beacon)
+	case got.Transcript != rec.Transcript:
+		return differs("transcript", got.Transcript, rec.Transcript)
+	case !slices.Equal(got.Contributions, rec.Contributions):
+		return differs("contributions", got.Contributions, rec.Contributions)
+	}
+	return nil
 }
 
 // Size limits for reading: a phase-2 state holds Z and PKK (about a domain

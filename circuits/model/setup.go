@@ -75,7 +75,15 @@ func InstallKeys(dir string, ccs constraint.ConstraintSystem, pk groth16.Proving
 	if err := CheckKey(ccs, pk); err != nil {
 		return err
 	}
-	clean := filepath.Clean(dir)
+	// the directory itself, not a link to it, and not "." (whose parent is
+	// itself): the new one is built beside it
+	clean, err := filepath.Abs(dir)
+	if err == nil {
+		clean, err = filepath.EvalSymlinks(clean)
+	}
+	if err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp(filepath.Dir(clean), ".zkml-keys-")
 	if err != nil {
 		return err

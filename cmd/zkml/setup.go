@@ -340,6 +340,11 @@ func runSetupVerify(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printSetup(stdout, s)
+	if *srs == "" {
+		fmt.Fprintf(stdout, "NOT CHECKED: where the SRS came from (its source above is the SRS file's own claim); pass --srs FILE, the SRS the ceremony announced (e.g. imported again from the published .ptau), to check it\n")
+	} else {
+		fmt.Fprintf(stdout, "SRS checked: the ceremony used %s\n", *srs)
+	}
 	fmt.Fprintf(stdout, "transcript replayed: it yields %s's verifying and proving keys\n%s\n", pos[0], s.Transcript)
 	return nil
 }

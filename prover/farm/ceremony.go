@@ -57,18 +57,15 @@ type ceremonies struct {
 	api.UnimplementedCeremonyServer
 	c *Coordinator
 
-	mu    sync.Mutex             // guards locks
-	locks map[string]*sync.Mutex // one per ceremony: held across a read-modify-write of its state
+	// locks[k] is held across a read-modify-write of the state of every
+	// ceremony whose model id hashes to k (a fixed set: callers' ids do not
+	// grow it)
+	locks [64]sync.Mutex
 }
 
 func (s *ceremonies) lock(id string) func() {
-	s.mu.Lock()
-	l, ok := s.locks[id]
-	if !ok {
-		l = new(sync.Mutex)
-		s.locks[id] = l
-	}
-	s.mu.Unlock()
+	h := sha256.Sum256([]byte(id))
+	l := &s.locks[h[0]%byte(len(s.locks))]
 	l.Lock()
 	return l.Unlock
 }
@@ -169,6 +166,17 @@ func hashToken(tok string) string {
 	return hex.EncodeToString(h[:])
 }
 
+func (st *ceremonyState) validToken(token string) bool {
+	h := hashToken(token)
+	ok := false
+	for _, want := range st.Tokens {
+		if subtle.ConstantTimeCompare([]byte(h), []byte(want)) == 1 {
+			ok = true
+		}
+	}
+	return ok
+}
+
 // who is the contributor a token admits: its listed name, or, in an open
 // ceremony, name.
 func (st *ceremonyState) who(token, name string) (string, error) {
@@ -189,7 +197,7 @@ func (st *ceremonyState) who(token, name string) (string, error) {
 
 func ceremonyName(name string) error {
 	if name == "" || len(name) > ceremony.MaxLabel {
-		return status.Errorf(codes.InvalidArgument, "an open ceremony needs a name of 1..%d bytes for the transcript", ceremony.MaxLabel)
+		return status.Errorf(codes.InvalidArgument, "a contributor's name must be 1..%d bytes (the transcript shows it)", ceremony.MaxLabel)
 	}
 	for _, r := range name {
 		if r < 0x20 || r == 0x7f {
@@ -259,10 +267,15 @@ func (s *ceremonies) OpenCeremony(ctx context.Context, r *api.OpenCeremonyReques
 	if err := os.MkdirAll(filepath.Dir(s.dir(r.ModelId)), 0o755); err != nil {
 		return nil, status.Errorf(codes.Internal, "storing the ceremony: %v", err)
 	}
+	// the whole directory, state.json included, appears at once
+	raw, _ := json.MarshalIndent(st, "", "  ")
 	tmp, err := os.MkdirTemp(filepath.Dir(s.dir(r.ModelId)), ".open-")
 	if err == nil {
 		defer os.RemoveAll(tmp)
-		err = os.WriteFile(filepath.Join(tmp, "0.ph2"), b, 0o644)
+		err = writeAtomic(filepath.Join(tmp, "0.ph2"), b)
+	}
+	if err == nil {
+		err = writeAtomic(filepath.Join(tmp, ceremonyStateFile), raw)
 	}
 	if err == nil {
 		err = os.Rename(tmp, s.dir(r.ModelId))
@@ -270,14 +283,14 @@ func (s *ceremonies) OpenCeremony(ctx context.Context, r *api.OpenCeremonyReques
 	if err != nil {
 		return nil, status.Errorf(codes.Internal, "storing the ceremony: %v", err)
 	}
-	if err := s.save(st); err != nil {
-		return nil, err
-	}
 	c.log.Info("ceremony opened", "model", r.ModelId, "contributors", len(r.Contributors), "open", r.Open)
 	return &api.OpenCeremonyResponse{Status: st.status(p.Hash().String()), Tokens: tokens}, nil
 }
 
 func (s *ceremonies) GetCeremony(ctx context.Context, r *api.GetCeremonyRequest) (*api.CeremonyStatus, error) {
+	if !ValidModelID(r.ModelId) {
+		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", clip(r.ModelId, 80))
+	}
 	defer s.lock(r.ModelId)()
 	st, err := s.load(r.ModelId)
 	if err != nil {
@@ -305,6 +318,9 @@ func (st *ceremonyState) admit(name string, now time.Time) error {
 }
 
 func (s *ceremonies) TakeTurn(r *api.TakeTurnRequest, stream api.Ceremony_TakeTurnServer) error {
+	if !ValidModelID(r.ModelId) {
+		return status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", clip(r.ModelId, 80))
+	}
 	unlock := s.lock(r.ModelId)
 	st, err := s.load(r.ModelId)
 	if err != nil {
@@ -315,7 +331,12 @@ func (s *ceremonies) TakeTurn(r *api.TakeTurnRequest, stream api.Ceremony_TakeTu
 	if err == nil {
 		err = st.admit(name, time.Now())
 	}
-	if err == nil {
+	if now := time.Now().Unix(); err == nil && st.TurnHolder == name && now >= st.TurnExpires && now < st.TurnExpires+st.TurnTimeout {
+		err = status.Errorf(codes.FailedPrecondition, "%q let its turn expire: the next turn is for others until %s (a contribution made in it is still taken while no one else holds the turn)", name, time.Unix(st.TurnExpires+st.TurnTimeout, 0).UTC().Format(time.RFC3339))
+	}
+	// a turn runs for one timeout from when it was taken: taking it again
+	// does not extend it, and one who let it expire waits a timeout
+	if err == nil && !(st.TurnHolder == name && time.Now().Unix() < st.TurnExpires) {
 		st.TurnHolder, st.TurnExpires = name, time.Now().Add(time.Duration(st.TurnTimeout)*time.Second).Unix()
 		err = s.save(st)
 	}
@@ -337,6 +358,17 @@ func (s *ceremonies) Contribute(stream api.Ceremony_ContributeServer) error {
 	st, err := s.load(id)
 	if err != nil {
 		return err
+	}
+	// the token, and a listed contributor's turn, before anything is read
+	// or decoded
+	if !st.validToken(token) {
+		return status.Error(codes.PermissionDenied, "the token is not one this ceremony handed out")
+	}
+	if !st.Open {
+		name, _ := st.who(token, "")
+		if err := st.admit(name, time.Now()); err != nil {
+			return err
+		}
 	}
 	// a contribution is the size of the state before it, but for its name
 	// and challenge (the starting state has neither)

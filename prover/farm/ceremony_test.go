@@ -253,3 +253,61 @@ func upload(ctx context.Context, cc api.CeremonyClient, id, token string, b []by
 	}
 	return up.CloseAndRecv()
 }
+
+// TestCeremonyTurns: taking a turn again does not extend it, one who let
+// a turn expire waits while others take theirs, and a hostile upload is
+// refused before it is read.
+func TestCeremonyTurns(t *testing.T) {
+	art := artifacts(t)
+	addr, _ := startCoordinator(t, t.TempDir(), ceremonytest.SRS(t, t.TempDir(), 10))
+	owner := dial(t, addr, "owner-token")
+	ctx := ctxT(t)
+	m, err := owner.PushModel(ctx, art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened, err := owner.OpenCeremony(ctx, m.ModelId, []string{"a", "b"}, false, 2*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc := rawCeremony(t, addr)
+	take := func(who string) error {
+		s, err := cc.TakeTurn(ctx, &api.TakeTurnRequest{ModelId: m.ModelId, Token: opened.Tokens[who]})
+		if err != nil {
+			return err
+		}
+		_, err = s.Recv()
+		for err == nil {
+			_, err = s.Recv()
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		return err
+	}
+	if err := take("a"); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := owner.Ceremony(ctx, m.ModelId)
+	expires := st.TurnExpires
+	time.Sleep(1100 * time.Millisecond)
+	if err := take("a"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := owner.Ceremony(ctx, m.ModelId); st.TurnExpires != expires {
+		t.Fatalf("taking the turn again moved its end from %d to %d", expires, st.TurnExpires)
+	}
+	wantCode(t, "b during a's turn", take("b"), codes.FailedPrecondition, `"a" holds the turn`)
+	time.Sleep(time.Until(time.Unix(expires, 0)) + 100*time.Millisecond)
+	wantCode(t, "a again after letting it expire", take("a"), codes.FailedPrecondition, "let its turn expire")
+	if err := take("b"); err != nil {
+		t.Fatalf("b after a's turn expired: %v", err)
+	}
+	// an upload with a wrong token is refused from its first chunk
+	_, err = upload(ctx, cc, m.ModelId, "not-a-token", make([]byte, 305))
+	wantCode(t, "an upload with a wrong token", err, codes.PermissionDenied, "not one this ceremony handed out")
+	_, err = upload(ctx, cc, m.ModelId, opened.Tokens["a"], make([]byte, 305))
+	wantCode(t, "a's upload during b's turn", err, codes.FailedPrecondition, `"b" holds the turn`)
+	_, err = cc.GetCeremony(ctx, &api.GetCeremonyRequest{ModelId: strings.Repeat("x", 1000)})
+	wantCode(t, "a malformed id", err, codes.InvalidArgument, "64 hex digits")
+}

@@ -97,7 +97,7 @@ func New(cfg Config) (*Coordinator, error) {
 	api.RegisterRequesterServer(c.grpc, &requester{c: c})
 	api.RegisterModelsServer(c.grpc, &models{c: c})
 	api.RegisterWorkerServer(c.grpc, &workers{c: c})
-	api.RegisterCeremonyServer(c.grpc, &ceremonies{c: c, locks: map[string]*sync.Mutex{}})
+	api.RegisterCeremonyServer(c.grpc, &ceremonies{c: c})
 	c.health = health.NewServer()
 	healthpb.RegisterHealthServer(c.grpc, c.health)
 	reflection.Register(c.grpc)
