@@ -39,6 +39,8 @@ func binDir() (string, error) {
 type Server struct {
 	Port int
 	dir  string
+	ctl  func(args ...string) ([]byte, error) // pg_ctl as the cluster's owner
+	opts string
 }
 
 // Start initializes a cluster in a fresh directory, starts it on 127.0.0.1 and
@@ -82,8 +84,10 @@ func Start(t testing.TB) *Server {
 		t.Fatalf("initdb: %v\n%s", err, out)
 	}
 	port := freePort(t)
-	s := &Server{Port: port, dir: data}
 	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off", port, root)
+	s := &Server{Port: port, dir: data, opts: opts, ctl: func(args ...string) ([]byte, error) {
+		return asPostgres("pg_ctl", append([]string{"-D", data, "-l", filepath.Join(root, "log")}, args...)...).CombinedOutput()
+	}}
 	if out, err := asPostgres("pg_ctl", "-D", data, "-l", filepath.Join(root, "log"), "-w", "-o", opts, "start").CombinedOutput(); err != nil {
 		log, _ := os.ReadFile(filepath.Join(root, "log"))
 		t.Fatalf("pg_ctl start: %v\n%s\n%s", err, out, log)
@@ -94,6 +98,18 @@ func Start(t testing.TB) *Server {
 		}
 	})
 	return s
+}
+
+// Restart stops the server at once (as a crash would: -m immediate) and
+// starts it again on the same port and data.
+func (s *Server) Restart() error {
+	if out, err := s.ctl("-m", "immediate", "-w", "stop"); err != nil {
+		return fmt.Errorf("pg_ctl stop: %v\n%s", err, out)
+	}
+	if out, err := s.ctl("-w", "-o", s.opts, "start"); err != nil {
+		return fmt.Errorf("pg_ctl start: %v\n%s", err, out)
+	}
+	return nil
 }
 
 // NewDatabase creates an empty database and returns its URL.
