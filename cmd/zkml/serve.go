@@ -41,6 +41,8 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&cfg.CacheWindow, "cache-window", cfg.CacheWindow, "a worker takes a job of a model it holds before older jobs queued up to this much earlier (0: strict first-in first-out)")
 	fs.IntVar(&cfg.MaxInputBytes, "max-input-bytes", cfg.MaxInputBytes, "largest input.json accepted")
 	maxModel := fs.String("max-model-size", "4GiB", "largest model upload accepted")
+	fs.IntVar(&cfg.MaxQueue, "max-queue", cfg.MaxQueue, "jobs waiting or being proved (across the store) past which submissions are refused (ResourceExhausted)")
+	maxStorage := fs.String("max-storage", "0", "bytes of pushed models past which pushes are refused (0: no bound but the disk, of which 1 GiB stays free)")
 	chainRPC := fs.String("chain-rpc", "", "chain mode: JSON-RPC URL of the chain holding --registry; the coordinator proves jobs requested there and submits the proofs")
 	chainKey := fs.String("chain-key", os.Getenv("ZKML_CHAIN_KEY"), "chain mode: hex private key the coordinator settles with and is paid to (default $ZKML_CHAIN_KEY)")
 	registryAddr := fs.String("registry", "", "chain mode: address of the registry")
@@ -55,6 +57,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if cfg.MaxModelBytes, err = parseBytes(*maxModel); err != nil {
 		return fmt.Errorf("--max-model-size: %v", err)
 	}
+	if cfg.MaxStorageBytes, err = parseBytes(*maxStorage); err != nil {
+		return fmt.Errorf("--max-storage: %v", err)
+	}
 	for _, f := range []struct {
 		name string
 		ok   bool
@@ -64,6 +69,8 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		{"--lease-ttl", cfg.LeaseTTL > 0},
 		{"--cache-window", cfg.CacheWindow >= 0},
 		{"--max-model-size", cfg.MaxModelBytes > 0},
+		{"--max-queue", cfg.MaxQueue > 0},
+		{"--max-storage", cfg.MaxStorageBytes >= 0},
 	} {
 		if !f.ok {
 			return fmt.Errorf("%s %s: must be positive", f.name, fs.Lookup(strings.TrimPrefix(f.name, "--")).Value)

@@ -38,6 +38,13 @@ type Config struct {
 
 	MaxInputBytes int   // input.json of one job
 	MaxModelBytes int64 // all files of one pushed model
+	// MaxQueue bounds the jobs waiting or being proved (across every
+	// coordinator of the store): a submission past it is ResourceExhausted.
+	MaxQueue int
+	// MaxStorageBytes bounds the pushed models' files on this coordinator
+	// (0: no bound but the disk, of which a push leaves MinFreeBytes free).
+	MaxStorageBytes int64
+	MinFreeBytes    int64
 	MaxMsgBytes   int   // one gRPC message (a proof, a chunk, an input)
 
 	HelloTimeout time.Duration // a worker must say Hello this soon after connecting
@@ -67,6 +74,8 @@ var Defaults = Config{
 	CacheWindow:   30 * time.Second,
 	MaxInputBytes: 1 << 20,
 	MaxModelBytes: 4 << 30,
+	MaxQueue:      100_000,
+	MinFreeBytes:  1 << 30,
 	MaxMsgBytes:   4 << 20,
 	HelloTimeout:  10 * time.Second,
 

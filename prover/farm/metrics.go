@@ -20,6 +20,7 @@ type metrics struct {
 	proofs       *prometheus.CounterVec // by accelerator and GPU fallback
 	submitted    prometheus.Counter
 	authFailures prometheus.Counter
+	refused      *prometheus.CounterVec // work refused past a limit, by limit (queue, storage)
 	// chain mode
 	chainRequests prometheus.Counter
 	settlements   *prometheus.CounterVec // by final state
@@ -75,6 +76,9 @@ func newMetrics(c *Coordinator) *metrics {
 		}, []string{"accelerator", "gpu_fallback"}),
 		submitted:    prometheus.NewCounter(prometheus.CounterOpts{Name: "zkml_farm_jobs_submitted_total", Help: "Jobs created by SubmitJob."}),
 		authFailures: prometheus.NewCounter(prometheus.CounterOpts{Name: "zkml_farm_auth_failures_total", Help: "Requests with a wrong token."}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "zkml_farm_refused_total", Help: "Submissions and pushes refused past a limit, by limit (queue, storage).",
+		}, []string{"limit"}),
 		chainRequests: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "zkml_farm_chain_requests_total", Help: "JobRequested events seen for models this coordinator has (chain mode).",
 		}),
@@ -82,7 +86,7 @@ func newMetrics(c *Coordinator) *metrics {
 			Name: "zkml_farm_settlements_total", Help: "Settlements of chain jobs by final state (settled, skipped, failed).",
 		}, []string{"state"}),
 	}
-	m.reg.MustRegister(m.proveSeconds, m.jobSeconds, m.results, m.proofs, m.submitted, m.authFailures, m.chainRequests, m.settlements,
+	m.reg.MustRegister(m.proveSeconds, m.jobSeconds, m.results, m.proofs, m.submitted, m.authFailures, m.refused, m.chainRequests, m.settlements,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		&stateCollector{c: c,
 			jobs:  prometheus.NewDesc("zkml_farm_jobs", "Jobs by state.", []string{"state"}, nil),

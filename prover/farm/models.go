@@ -8,10 +8,12 @@ import (
 	"fmt"
 
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"syscall"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -99,6 +101,10 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 		return err
 	}
 	defer closeCur()
+	room, roomWhy, err := c.storageRoom(stream.Context())
+	if err != nil {
+		return err
+	}
 	for {
 		ch, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
@@ -126,6 +132,10 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 		total += int64(len(ch.Data))
 		if total > c.cfg.MaxModelBytes {
 			return status.Errorf(codes.ResourceExhausted, "model upload exceeds the limit of %d bytes", c.cfg.MaxModelBytes)
+		}
+		if total > room {
+			c.metrics.refused.WithLabelValues("storage").Inc()
+			return status.Errorf(codes.ResourceExhausted, "no room for the model: %s (the upload passed %d bytes)", roomWhy, total)
 		}
 		if _, err := cur.Write(ch.Data); err != nil {
 			return status.Errorf(codes.Internal, "writing %s: %v", name, err)
@@ -155,6 +165,31 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 	}
 	c.log.Info("model pushed", "model", id, "constraints", meta.Constraints, "bytes", total)
 	return stream.SendAndClose(toModel(m))
+}
+
+// storageRoom is how many bytes a push may store: what --max-storage
+// leaves beside the models stored, and what the disk has beyond
+// MinFreeBytes; why says which bound it is.
+func (c *Coordinator) storageRoom(ctx context.Context) (int64, string, error) {
+	room, why := int64(math.MaxInt64), ""
+	if c.cfg.MaxStorageBytes > 0 {
+		ms, err := c.store.ListModels(ctx)
+		if err != nil {
+			return 0, "", storeErr(err)
+		}
+		used := int64(0)
+		for _, m := range ms {
+			used += m.SizeBytes
+		}
+		room, why = c.cfg.MaxStorageBytes-used, fmt.Sprintf("models take %d of the %d bytes --max-storage allows", used, c.cfg.MaxStorageBytes)
+	}
+	var fs syscall.Statfs_t
+	if err := syscall.Statfs(c.models, &fs); err == nil {
+		if free := int64(fs.Bavail)*int64(fs.Bsize) - c.cfg.MinFreeBytes; free < room {
+			room, why = free, fmt.Sprintf("the disk of %s has %d bytes free and keeps %d", c.models, int64(fs.Bavail)*int64(fs.Bsize), c.cfg.MinFreeBytes)
+		}
+	}
+	return room, why, nil
 }
 
 func (s *models) GetModel(ctx context.Context, r *api.GetModelRequest) (*api.Model, error) {

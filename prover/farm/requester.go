@@ -94,6 +94,9 @@ func (s *requester) SubmitJob(ctx context.Context, r *api.SubmitJobRequest) (*ap
 	if err := c.checkInput(r.ModelId, r.InputJson); err != nil {
 		return nil, err
 	}
+	if err := c.checkQueue(ctx); err != nil {
+		return nil, err
+	}
 	j := &store.Job{ID: NewJobID(), ModelID: r.ModelId, Key: r.IdempotencyKey, Input: r.InputJson, Prover: r.Prover,
 		MemoryBytes: m.MemoryBytes, MaxAttempts: c.cfg.MaxAttempts}
 	got, created, err := c.store.Submit(ctx, j)
@@ -106,6 +109,24 @@ func (s *requester) SubmitJob(ctx context.Context, r *api.SubmitJobRequest) (*ap
 		c.bump()
 	}
 	return toJob(got), nil
+}
+
+// checkQueue refuses a submission while MaxQueue jobs wait or are being
+// proved. (A retry of an accepted submission is refused too while the queue
+// is full; its job is not lost, and the retry succeeds once there is room.)
+func (c *Coordinator) checkQueue(ctx context.Context) error {
+	if c.cfg.MaxQueue <= 0 {
+		return nil
+	}
+	counts, err := c.store.Counts(ctx)
+	if err != nil {
+		return storeErr(err)
+	}
+	if n := counts[store.Queued] + counts[store.Leased]; n >= c.cfg.MaxQueue {
+		c.metrics.refused.WithLabelValues("queue").Inc()
+		return status.Errorf(codes.ResourceExhausted, "the queue holds %d jobs, its limit (--max-queue): retry later", n)
+	}
+	return nil
 }
 
 // checkInput parses input.json and checks it against the model's input shapes.
