@@ -45,7 +45,7 @@ type Config struct {
 	// (0: no bound but the disk, of which a push leaves MinFreeBytes free).
 	MaxStorageBytes int64
 	MinFreeBytes    int64
-	MaxMsgBytes   int   // one gRPC message (a proof, a chunk, an input)
+	MaxMsgBytes     int // one gRPC message (a proof, a chunk, an input)
 
 	HelloTimeout time.Duration // a worker must say Hello this soon after connecting
 	// CeremonySRS is the phase-1 SRS file (zkml setup srs import) that hosted
