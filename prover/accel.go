@@ -85,15 +85,25 @@ type Fallback struct {
 	cpuKey func() (groth16.ProvingKey, error)
 }
 
+// dirProver is an accelerator that proves a model by its artifacts
+// directory, in another process (Isolated).
+type dirProver interface {
+	ProveDir(dir string, w witness.Witness) (groth16.Proof, error)
+}
+
 // proveChecked runs the GPU prover with panics turned into errors, then checks
 // the proof against vk.
-func proveChecked(a Accelerator, ccs constraint.ConstraintSystem, pk groth16.ProvingKey, vk groth16.VerifyingKey, w witness.Witness, opts ...backend.ProverOption) (proof groth16.Proof, err error) {
+func proveChecked(a Accelerator, dir string, ccs constraint.ConstraintSystem, pk groth16.ProvingKey, vk groth16.VerifyingKey, w witness.Witness, opts ...backend.ProverOption) (proof groth16.Proof, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			proof, err = nil, fmt.Errorf("%s prover panicked: %v", a.Name(), r)
 		}
 	}()
-	proof, err = a.Prove(ccs, pk, w, opts...)
+	if d, ok := a.(dirProver); ok {
+		proof, err = d.ProveDir(dir, w)
+	} else {
+		proof, err = a.Prove(ccs, pk, w, opts...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s prover: %w", a.Name(), err)
 	}

@@ -227,7 +227,7 @@ func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 	if _, cpu := pr.Accel.(CPU); cpu {
 		return CPU{}.Prove(pr.CCS, pr.PK, full, pr.opts()...)
 	}
-	proof, err := proveChecked(pr.Accel, pr.CCS, pr.PK, pr.A.VK, full, pr.opts()...)
+	proof, err := proveChecked(pr.Accel, pr.A.Dir, pr.CCS, pr.PK, pr.A.VK, full, pr.opts()...)
 	if err == nil {
 		pr.Stats.GPUProofs.Add(1)
 		return proof, nil
@@ -246,6 +246,9 @@ func (pr *Prover) prove(full witness.Witness) (groth16.Proof, error) {
 func (pr *Prover) cpuKey() (groth16.ProvingKey, error) {
 	pr.cpuMu.Lock()
 	defer pr.cpuMu.Unlock()
+	if _, isolated := pr.Accel.(*Isolated); isolated {
+		return pr.PK, nil // the parent's key is the CPU's
+	}
 	if pr.cpuPK == nil {
 		pk := CPU{}.NewProvingKey()
 		if err := pr.A.LoadProvingKey(pk); err != nil {

@@ -27,19 +27,20 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"inspect":  {"list a model's operators, shapes and per-layer constraint estimate", runInspect},
-	"compile":  {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
-	"prove":    {"prove one inference from an input file", runProve},
-	"verify":   {"verify a proof file against compiled artifacts", runVerify},
-	"serve":    {"run a proving farm coordinator (gRPC)", runServe},
-	"worker":   {"run a proving farm worker for a coordinator", runWorker},
-	"model":    {"push compiled artifacts to a coordinator (model push), or list them", runModel},
-	"submit":   {"submit a proving job to a coordinator; prints the job id", runSubmit},
-	"status":   {"show a farm job's state", runStatus},
-	"fetch":    {"fetch a farm job's proof (optionally waiting for it)", runFetch},
-	"setup":    {"run a multi-party setup ceremony for a model's keys (phase 1 and 2)", runSetup},
-	"ceremony": {"take part in a setup ceremony hosted by a coordinator (open, contribute, status, finalize, fetch)", runCeremony},
-	"demo":     {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
+	"inspect":    {"list a model's operators, shapes and per-layer constraint estimate", runInspect},
+	"compile":    {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
+	"prove":      {"prove one inference from an input file", runProve},
+	"verify":     {"verify a proof file against compiled artifacts", runVerify},
+	"serve":      {"run a proving farm coordinator (gRPC)", runServe},
+	"worker":     {"run a proving farm worker for a coordinator", runWorker},
+	"gpu-prover": {"(a worker starts it) prove on the GPU for a worker, over stdin and stdout", runGPUProver},
+	"model":      {"push compiled artifacts to a coordinator (model push), or list them", runModel},
+	"submit":     {"submit a proving job to a coordinator; prints the job id", runSubmit},
+	"status":     {"show a farm job's state", runStatus},
+	"fetch":      {"fetch a farm job's proof (optionally waiting for it)", runFetch},
+	"setup":      {"run a multi-party setup ceremony for a model's keys (phase 1 and 2)", runSetup},
+	"ceremony":   {"take part in a setup ceremony hosted by a coordinator (open, contribute, status, finalize, fetch)", runCeremony},
+	"demo":       {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
 }
 
 func main() {
@@ -91,7 +92,7 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun `zkml <command> -h` for a command's flags.")
 }

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/prover/worker"
 )
 
@@ -33,8 +34,12 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.GPUDevice, "gpu-device", 0, "GPU device id for --accelerator icicle")
 	maxMem := fs.String("max-memory", "", "memory for proving, e.g. 16GiB; models whose estimate is larger are not leased here (default: physical memory)")
 	fs.StringVar(&cfg.Name, "name", "", "worker name in logs and job status (default HOST-PID)")
+	inProcess := fs.Bool("gpu-in-process", false, "prove on the GPU in this process rather than in a child (zkml gpu-prover), where a crash of the GPU library takes down only the child")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if cfg.Accelerator == "icicle" && !*inProcess {
+		cfg.GPUCommand = prover.SelfCommand("gpu-prover", "--accelerator", "icicle", "--gpu-device", fmt.Sprint(cfg.GPUDevice))
 	}
 	if err := required(fs, "coordinator"); err != nil {
 		return err
@@ -85,4 +90,20 @@ func physicalMemory() int64 {
 		}
 	}
 	return 0
+}
+
+// runGPUProver is the child a worker proves GPU jobs in (prover.Isolated):
+// it reads proof requests on stdin and answers on stdout.
+func runGPUProver(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("gpu-prover", stderr)
+	accel := fs.String("accelerator", "icicle", "the accelerator to prove on")
+	device := fs.Int("gpu-device", 0, "GPU device id")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := prover.NewAccelerator(*accel, prover.GPUOptions{DeviceID: *device})
+	if err != nil {
+		return err
+	}
+	return prover.ServeChild(os.Stdin, stdout, a)
 }

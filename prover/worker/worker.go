@@ -31,6 +31,10 @@ type Config struct {
 	CacheDir    string // model artifacts by content hash
 	Accelerator string // "cpu" or "icicle" (binaries built with -tags icicle)
 	GPUDevice   int    // device id for icicle
+	// GPUCommand, when set, proves GPU jobs in that child process
+	// (prover.Isolated: zkml gpu-prover), so a crash on the device costs a
+	// proof its GPU attempt, not the worker; nil proves in this process.
+	GPUCommand []string
 	MaxMemory   int64  // bytes; jobs whose model estimate exceeds it are not leased here
 	Name        string
 	Logger      *slog.Logger
@@ -71,6 +75,9 @@ func New(cfg Config) (*Worker, error) {
 	accel, err := prover.NewAccelerator(cfg.Accelerator, prover.GPUOptions{DeviceID: cfg.GPUDevice})
 	if err != nil {
 		return nil, fmt.Errorf("worker: --accelerator %s: %w", cfg.Accelerator, err)
+	}
+	if cfg.Accelerator == "icicle" && len(cfg.GPUCommand) > 0 {
+		accel = &prover.Isolated{Command: cfg.GPUCommand, Label: "icicle"}
 	}
 	var gpuMem int64
 	if cfg.Accelerator == "icicle" {
