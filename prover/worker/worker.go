@@ -35,9 +35,9 @@ type Config struct {
 	// (prover.Isolated: zkml gpu-prover), so a crash on the device costs a
 	// proof its GPU attempt, not the worker; nil proves in this process.
 	GPUCommand []string
-	MaxMemory   int64  // bytes; jobs whose model estimate exceeds it are not leased here
-	Name        string
-	Logger      *slog.Logger
+	MaxMemory  int64 // bytes; jobs whose model estimate exceeds it are not leased here
+	Name       string
+	Logger     *slog.Logger
 	// ReconnectDelay is the first wait after a lost connection (doubling to 10 s).
 	ReconnectDelay time.Duration
 	// ProveDelay is a test-only pause before each proof (heartbeats continue),
