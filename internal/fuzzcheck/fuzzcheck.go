@@ -4,7 +4,9 @@
 package fuzzcheck
 
 import (
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"testing"
 	"time"
 )
@@ -12,28 +14,23 @@ import (
 // Timeout bounds one input's run.
 const Timeout = 10 * time.Second
 
-// Run runs f on one input and fails t if it panics (the fuzzer reports
-// that itself), runs longer than Timeout, or allocates more than limit
-// bytes in all. Allocation is runtime.MemStats.TotalAlloc before and after:
-// a fuzz worker process runs one input at a time, so the difference is this
-// input's (plus a little of the fuzzer's own).
+// Run runs f on one input (on the test's goroutine, so f may call t.Fatal)
+// and fails t if it allocates more than limit bytes in all; one that runs
+// longer than Timeout crashes the fuzz worker with every goroutine's stack,
+// which the fuzzer reports and saves as a crasher. Allocation is
+// runtime.MemStats.TotalAlloc before and after: a fuzz worker process runs
+// one input at a time, so the difference is this input's (plus a little of
+// the fuzzer's own).
 func Run(t *testing.T, limit uint64, f func()) {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	done := make(chan any, 1)
-	go func() {
-		defer func() { done <- recover() }()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			panic(p)
-		}
-	case <-time.After(Timeout):
-		t.Fatalf("one input ran longer than %s", Timeout)
-	}
+	watchdog := time.AfterFunc(Timeout, func() {
+		debug.SetTraceback("all")
+		panic(fmt.Sprintf("fuzzcheck: one input ran longer than %s", Timeout))
+	})
+	f()
+	watchdog.Stop()
 	runtime.ReadMemStats(&after)
 	if got := after.TotalAlloc - before.TotalAlloc; got > limit {
 		t.Fatalf("one input allocated %d bytes, more than its bound of %d", got, limit)

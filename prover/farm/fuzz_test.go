@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,6 +64,9 @@ func FuzzSubmit(f *testing.F) {
 	f.Add(id, []byte(`{"input_data": [[1e308, -1e308]]}`), "k", "0x01", "")
 	f.Add("", good, "", "", "7")
 	f.Fuzz(func(t *testing.T, model string, input []byte, key, prover, chainJob string) {
+		// proto3 strings are UTF-8: a Go client cannot send others (and the
+		// server's decoder refuses them before any handler runs)
+		model, key, prover, chainJob = strings.ToValidUTF8(model, "?"), strings.ToValidUTF8(key, "?"), strings.ToValidUTF8(prover, "?"), strings.ToValidUTF8(chainJob, "?")
 		fuzzcheck.Run(t, 32<<20+64*uint64(len(input)+len(model)+len(key)+len(prover)+len(chainJob)), func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
@@ -127,6 +131,7 @@ func FuzzWorkerResult(f *testing.F) {
 	f.Add([]byte{}, "out of memory", false, int64(0), false)
 	f.Add([]byte("{}"), "", true, int64(1), true)
 	f.Fuzz(func(t *testing.T, proof []byte, errText string, badInput bool, tokenDelta int64, otherJob bool) {
+		errText = strings.ToValidUTF8(errText, "?") // proto3 strings are UTF-8
 		fuzzcheck.Run(t, 32<<20+64*uint64(len(proof)+len(errText)), func() {
 			cctx, ccancel := context.WithTimeout(ctx, 10*time.Second)
 			defer ccancel()
@@ -148,6 +153,15 @@ func FuzzWorkerResult(f *testing.F) {
 			res := &api.Result{JobId: jobID, Token: lease.Token + tokenDelta, ProofJson: proof, Error: errText, BadInput: badInput}
 			if err := w.Send(&api.WorkerMessage{Msg: &api.WorkerMessage_Result{Result: res}}); err != nil {
 				t.Fatalf("the worker stream ended: %v", err)
+			}
+			if tokenDelta != 0 || otherJob {
+				// a stale or misdirected result leaves the lease open: the
+				// coordinator leases this worker nothing else until it is
+				// answered, so answer it
+				fail := &api.Result{JobId: lease.JobId, Token: lease.Token, Error: "fuzz: giving the lease up"}
+				if err := w.Send(&api.WorkerMessage{Msg: &api.WorkerMessage_Result{Result: fail}}); err != nil {
+					t.Fatalf("the worker stream ended: %v", err)
+				}
 			}
 			// the coordinator keeps answering; a done job verifies
 			j, err := req.GetJob(cctx, &api.GetJobRequest{JobId: lease.JobId})
