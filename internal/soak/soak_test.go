@@ -2,6 +2,7 @@ package soak
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -14,6 +15,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/internal/devmodel"
@@ -38,6 +42,7 @@ type Result struct {
 	Unverified int            `json:"unverified"`
 	Faults     map[string]int `json:"faults"`
 	ChainMode  bool           `json:"chain_mode"`
+	Settled    int            `json:"settled"` // chain jobs paid on chain
 	Seed       uint64         `json:"seed"`
 	Seconds    float64        `json:"seconds"`
 }
@@ -61,6 +66,7 @@ type job struct {
 	key   string
 	model *soakModel
 	ids   []string
+	chain *big.Int // the registry's job id, for a job requested on chain
 }
 
 // TestSoak: N jobs across three models, two coordinators sharing one
@@ -118,17 +124,62 @@ func TestSoak(t *testing.T) {
 
 	pg := pgtest.Start(t)
 	url := pg.NewDatabase(t, "soak")
+	ctx, cancel := context.WithTimeout(context.Background(), window+10*time.Minute)
+	defer cancel()
+
+	// chain mode: a dev chain process, the registry and the models on it;
+	// coordinator 0 settles with key 1 (its settler restarts when it is
+	// killed), key 2 requests jobs
+	chainMode := os.Getenv("ZKML_SOAK_CHAIN") != "0"
+	var (
+		owner, requester *chain.Client
+		onChain          = map[string]*big.Int{} // model name -> registry model id
+		settleAddr       common.Address
+	)
+	var serveChain []string
+	if chainMode {
+		rpcAddr := proctest.FreeAddr(t)
+		cp := proctest.Start(t, "chain", nil, "chain", "dev", "--listen", rpcAddr, "--accounts", "3")
+		if err := proctest.WaitListening(cp, rpcAddr, 30*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		rpc := "http://" + rpcAddr
+		c, err := chain.Dial(ctx, rpc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if owner, _, err = chain.Deploy(ctx, c, chain.DevKey(0)); err != nil {
+			t.Fatal(err)
+		}
+		if requester, err = chain.New(ctx, c, chain.DevKey(2), owner.Registry); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			id, _, err := owner.RegisterModel(ctx, chain.Model{Commitment: m.art.ID, VK: m.art.VK, Price: big.NewInt(1e15), RoyaltyBps: 500})
+			if err != nil {
+				t.Fatal(err)
+			}
+			onChain[m.name] = id
+		}
+		k := chain.DevKey(1)
+		settleAddr = crypto.PubkeyToAddress(k.PublicKey)
+		serveChain = []string{"--chain-rpc", rpc, "--chain-key", hex.EncodeToString(crypto.FromECDSA(k)), "--registry", owner.Registry.Hex(), "--chain-from", "0"}
+	}
+
 	var coords []*coordinator
 	for i := range 2 {
 		addr := proctest.FreeAddr(t)
-		p := proctest.Start(t, fmt.Sprintf("serve%d", i), nil, "serve", "--listen", addr, "--data", t.TempDir(), "--store", url, "--lease-ttl", "3s")
+		args := []string{"serve", "--listen", addr, "--data", t.TempDir(), "--store", url, "--lease-ttl", "3s"}
+		if i == 0 {
+			args = append(args, serveChain...)
+		}
+		p := proctest.Start(t, fmt.Sprintf("serve%d", i), nil, args...)
 		if err := proctest.WaitListening(p, addr, 30*time.Second); err != nil {
 			t.Fatal(err)
 		}
 		coords = append(coords, &coordinator{addr: addr, proc: p})
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), window+10*time.Minute)
-	defer cancel()
 	ids := map[string]string{} // model name -> farm model id
 	for _, c := range coords {
 		cl := dialT(t, c.addr)
@@ -159,12 +210,30 @@ func TestSoak(t *testing.T) {
 		jobs []*job
 	)
 	submit := func(j *job) {
+		if j.chain == nil && chainMode && intn(3) == 0 {
+			// requested on chain first, then the input goes to the settling coordinator
+			commitment, err := chain.InputCommitment(j.model.art, j.model.data)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for ctx.Err() == nil {
+				if j.chain, _, err = requester.RequestJob(ctx, onChain[j.model.name], commitment, time.Now().Add(30*time.Minute)); err == nil {
+					break
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+		}
 		for attempt := 0; ctx.Err() == nil; attempt++ {
 			c := coords[intn(len(coords))]
+			fj := client.Job{Model: ids[j.model.name], Input: j.model.input, Key: j.key}
+			if j.chain != nil {
+				c, fj = coords[0], client.Job{Input: j.model.input, ChainJob: j.chain.String()}
+			}
 			cl, err := client.Dial(c.addr, client.Options{CallTimeout: 5 * time.Second})
 			if err == nil {
 				var pj *api.Job
-				pj, err = cl.Submit(ctx, client.Job{Model: ids[j.model.name], Input: j.model.input, Key: j.key})
+				pj, err = cl.Submit(ctx, fj)
 				cl.Close()
 				if err == nil {
 					mu.Lock()
@@ -190,6 +259,9 @@ func TestSoak(t *testing.T) {
 	go func() {
 		defer close(faultsDone)
 		kinds := []string{"worker_kill", "coordinator_kill", "postgres_restart", "network_stall"}
+		if chainMode {
+			kinds = append(kinds, "settler_restart")
+		}
 		rng2 := faultRng
 		for {
 			rng2.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
@@ -211,6 +283,16 @@ func TestSoak(t *testing.T) {
 					c := coords[rng2.IntN(len(coords))]
 					c.proc.Kill()
 					time.Sleep(time.Duration(500+rng2.IntN(1500)) * time.Millisecond)
+					if err := c.proc.Restart(); err != nil {
+						t.Errorf("restarting %s: %v", c.proc.Name, err)
+					}
+					if err := proctest.WaitListening(c.proc, c.addr, 30*time.Second); err != nil {
+						t.Error(err)
+					}
+				case "settler_restart": // the settling coordinator, killed mid-settlement or not
+					c := coords[0]
+					c.proc.Kill()
+					time.Sleep(time.Duration(300+rng2.IntN(1000)) * time.Millisecond)
 					if err := c.proc.Restart(); err != nil {
 						t.Errorf("restarting %s: %v", c.proc.Name, err)
 					}
@@ -273,9 +355,32 @@ func TestSoak(t *testing.T) {
 			if err := checkProof(ctx, coords, j); err != nil {
 				res.Unverified++
 				t.Logf("job %s (%s): %v", j.ids[0], j.key, err)
+			} else if j.chain != nil && !paid(ctx, requester, j.chain, settleAddr, 2*time.Minute) {
+				res.Lost++ // proved, never settled
+				t.Logf("chain job %s was proved but not paid to %s", j.chain, settleAddr)
 			} else {
 				res.Verified++
 			}
+		}
+	}
+	if chainMode {
+		res.ChainMode = true
+		evs, err := requester.Events(ctx, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		times := map[string]int{}
+		for _, e := range evs {
+			if e.JobPaid != nil {
+				times[e.JobPaid.Job.String()]++
+			}
+		}
+		for job, n := range times {
+			if n > 1 {
+				res.PaidTwice++
+				t.Logf("chain job %s paid %d times", job, n)
+			}
+			res.Settled++
 		}
 	}
 	res.Seed, res.Seconds = seed, time.Since(start).Seconds()
@@ -375,4 +480,16 @@ func checkProof(ctx context.Context, coords []*coordinator, j *job) error {
 		return fmt.Errorf("the proof binds input %s, the job's is %s", pf.InputCommitment, verifier.Hex(want))
 	}
 	return nil
+}
+
+// paid waits until the registry shows job paid to prover.
+func paid(ctx context.Context, c *chain.Client, job *big.Int, prover common.Address, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if j, err := c.Job(ctx, job); err == nil && j.Status == chain.StatusPaid {
+			return j.Prover == prover
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	return false
 }
