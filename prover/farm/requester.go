@@ -118,11 +118,11 @@ func (c *Coordinator) checkQueue(ctx context.Context) error {
 	if c.cfg.MaxQueue <= 0 {
 		return nil
 	}
-	counts, err := c.store.Counts(ctx)
+	n, err := c.store.Live(ctx)
 	if err != nil {
 		return storeErr(err)
 	}
-	if n := counts[store.Queued] + counts[store.Leased]; n >= c.cfg.MaxQueue {
+	if n >= c.cfg.MaxQueue {
 		c.metrics.refused.WithLabelValues("queue").Inc()
 		return status.Errorf(codes.ResourceExhausted, "the queue holds %d jobs, its limit (--max-queue): retry later", n)
 	}

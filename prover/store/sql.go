@@ -376,6 +376,12 @@ func (s *sqlStore) Proof(ctx context.Context, id string) ([]byte, error) {
 	return proof, nil
 }
 
+func (s *sqlStore) Live(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'leased')`).Scan(&n)
+	return n, err
+}
+
 func (s *sqlStore) Counts(ctx context.Context) (map[State]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM jobs GROUP BY state`)
 	if err != nil {

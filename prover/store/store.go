@@ -167,6 +167,9 @@ type JobStore interface {
 	Proof(ctx context.Context, id string) ([]byte, error)
 	// Counts returns the number of jobs in each state.
 	Counts(ctx context.Context) (map[State]int, error)
+	// Live counts the jobs queued or leased (an index range: a submission
+	// checks it against the queue limit).
+	Live(ctx context.Context) (int, error)
 
 	// Settlements lists the settlements in any of states (all when none are
 	// given), oldest first.

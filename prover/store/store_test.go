@@ -104,6 +104,9 @@ var cases = []struct {
 		if err != nil || counts[store.Queued] != 3 || counts[store.Done] != 0 {
 			t.Fatalf("counts %v %v", counts, err)
 		}
+		if live, err := s.Live(ctx); err != nil || live != 3 {
+			t.Fatalf("live %d %v, want the 3 queued", live, err)
+		}
 	}},
 	{"ClaimOrderMemoryAndFencing", func(t *testing.T, reopen opener) {
 		ctx := context.Background()
