@@ -325,7 +325,7 @@ func TestSoak(t *testing.T) {
 			mu.Unlock()
 			wg.Add(1)
 			go func() { defer wg.Done(); submit(j) }()
-			time.Sleep(window / time.Duration(2*batch))
+			time.Sleep(min(window/time.Duration(2*batch), time.Second))
 		}
 		wg.Wait()
 	}
