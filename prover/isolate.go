@@ -42,11 +42,34 @@ type Isolated struct {
 }
 
 type child struct {
-	cmd  *exec.Cmd
-	in   *gob.Encoder
-	out  *gob.Decoder
-	wait chan error // the child's exit
-	tail *tailBuffer
+	cmd     *exec.Cmd
+	in      *gob.Encoder
+	out     *gob.Decoder
+	stdin   io.Closer
+	stdout  io.Closer
+	wait    chan error // the child's exit
+	tail    *tailBuffer
+	reaped  sync.Once
+	exitErr error
+}
+
+// kill ends the child's whole process group (a wrapper's children too)
+// and closes the pipes, so no read or write on them blocks; it waits for
+// the exit at most a few seconds (a process stuck in the driver may not
+// die at once: it is reaped in the background).
+func (c *child) kill() error {
+	c.reaped.Do(func() {
+		killGroup(c.cmd.Process.Pid)
+		c.cmd.Process.Kill()
+		c.stdin.Close()
+		c.stdout.Close()
+		select {
+		case c.exitErr = <-c.wait:
+		case <-time.After(3 * time.Second):
+			c.exitErr = errors.New("it did not exit within 3 s of SIGKILL")
+		}
+	})
+	return c.exitErr
 }
 
 // childRequest and childResponse are the pipe protocol (gob).
@@ -99,16 +122,14 @@ func (a *Isolated) ProveDir(dir string, w witness.Witness) (groth16.Proof, error
 	select {
 	case err = <-done:
 	case <-time.After(timeout):
-		c.cmd.Process.Kill()
-		err = <-done
-		err = fmt.Errorf("no answer within %s: %w", timeout, err)
+		err = fmt.Errorf("no answer within %s", timeout)
 	}
 	if err != nil {
-		// it died or hung up: reap it, say how, start anew next time
+		// it died, hung up or hangs: kill it (which unblocks the pipe
+		// goroutine), say how, start anew next time
 		a.child = nil
-		c.cmd.Process.Kill()
-		exit := <-c.wait
-		return nil, fmt.Errorf("the %s prover process died (%v; %v): %s", a.Label, err, exit, c.tail.String())
+		exit := c.kill()
+		return nil, fmt.Errorf("the %s prover process failed (%v; %v): %s", a.Label, err, exit, c.tail.String())
 	}
 	if res.Err != "" {
 		return nil, errors.New(res.Err)
@@ -135,10 +156,13 @@ func (a *Isolated) start() (*child, error) {
 	}
 	tail := &tailBuffer{max: 4 << 10}
 	cmd.Stderr = tail
+	cmd.WaitDelay = time.Second // a grandchild holding stderr does not hold Wait
+	// its own process group (killed whole), and killed when the worker dies
+	cmd.SysProcAttr = childAttrs()
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting the %s prover process: %w", a.Label, err)
 	}
-	c := &child{cmd: cmd, in: gob.NewEncoder(stdin), out: gob.NewDecoder(bufio.NewReader(stdout)), wait: make(chan error, 1), tail: tail}
+	c := &child{cmd: cmd, in: gob.NewEncoder(stdin), out: gob.NewDecoder(bufio.NewReader(stdout)), stdin: stdin, stdout: stdout, wait: make(chan error, 1), tail: tail}
 	go func() { c.wait <- cmd.Wait() }()
 	return c, nil
 }
@@ -148,8 +172,7 @@ func (a *Isolated) Close() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.child != nil {
-		a.child.cmd.Process.Kill()
-		<-a.child.wait
+		a.child.kill()
 		a.child = nil
 	}
 }

@@ -87,3 +87,37 @@ func TestIsolatedProver(t *testing.T) {
 		})
 	}
 }
+
+// TestIsolatedProverStuckChild: a child whose pipes outlive it (a grandchild
+// holds them, as a process stuck in the driver would) or that writes
+// garbage where the protocol expects answers costs a proof its GPU attempt
+// within the timeout, not the worker its progress.
+func TestIsolatedProverStuckChild(t *testing.T) {
+	art := compile(t)
+	in := [][]float64{{1.5, 0.5, 1.2}}
+	for name, cmd := range map[string][]string{
+		"grandchild holds the pipes": {"bash", "-c", "sleep 60; true"},
+		"garbage on stdout":          {"bash", "-c", "echo ICICLE backend loaded; cat >/dev/null"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := &prover.Isolated{Command: cmd, Label: "stand-in", Timeout: 2 * time.Second}
+			t.Cleanup(a.Close)
+			stats := new(prover.Stats)
+			p, err := prover.Load(art, prover.WithAccelerator(a), prover.WithStats(stats))
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			pf, err := p.Prove(prover.Request{Inputs: in})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := time.Since(start); d > 15*time.Second {
+				t.Fatalf("the proof took %s with a 2 s child timeout", d)
+			}
+			if err := verifier.Verify(p.A, pf); err != nil || stats.Fallbacks.Load() != 1 {
+				t.Fatalf("verify %v, fallbacks %d", err, stats.Fallbacks.Load())
+			}
+		})
+	}
+}

@@ -105,5 +105,9 @@ func runGPUProver(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return prover.ServeChild(os.Stdin, stdout, a)
+	out := io.Writer(stdout)
+	if stdout == os.Stdout {
+		out = protocolStdout()
+	}
+	return prover.ServeChild(os.Stdin, out, a)
 }

@@ -29,8 +29,8 @@ func Run(t *testing.T, limit uint64, f func()) {
 		debug.SetTraceback("all")
 		panic(fmt.Sprintf("fuzzcheck: one input ran longer than %s", Timeout))
 	})
+	defer watchdog.Stop() // also when f ends the test with t.Fatal
 	f()
-	watchdog.Stop()
 	runtime.ReadMemStats(&after)
 	if got := after.TotalAlloc - before.TotalAlloc; got > limit {
 		t.Fatalf("one input allocated %d bytes, more than its bound of %d", got, limit)

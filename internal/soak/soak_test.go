@@ -2,6 +2,7 @@ package soak
 
 import (
 	"context"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to count the store's rows
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/internal/devmodel"
@@ -362,6 +364,18 @@ func TestSoak(t *testing.T) {
 				res.Verified++
 			}
 		}
+	}
+	// the store itself: one row per submission, or a job was created twice
+	// (including one whose id no requester saw)
+	if db, err := sql.Open("pgx", url); err == nil {
+		var rows int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM jobs`).Scan(&rows); err == nil && rows > res.Submitted {
+			res.Duplicated += rows - res.Submitted
+			t.Logf("the store holds %d jobs for %d submissions", rows, res.Submitted)
+		} else if err != nil {
+			t.Errorf("counting the store's jobs: %v", err)
+		}
+		db.Close()
 	}
 	if chainMode {
 		res.ChainMode = true

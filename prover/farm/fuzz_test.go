@@ -23,7 +23,8 @@ import (
 // fuzzFarm is a coordinator on loopback with 1l_mlp pushed, and a raw
 // connection to it.
 func fuzzFarm(f *testing.F) (*grpc.ClientConn, string, *farm.Coordinator) {
-	addr, c := coordinator(f, func(cfg *farm.Config) { cfg.MaxMsgBytes = 8 << 20 })
+	// every input may queue a job: no queue limit for a long run
+	addr, c := coordinator(f, func(cfg *farm.Config) { cfg.MaxMsgBytes = 8 << 20; cfg.MaxQueue = 0 })
 	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
 		f.Fatal(err)
@@ -163,8 +164,16 @@ func FuzzWorkerResult(f *testing.F) {
 					t.Fatalf("the worker stream ended: %v", err)
 				}
 			}
-			// the coordinator keeps answering; a done job verifies
-			j, err := req.GetJob(cctx, &api.GetJobRequest{JobId: lease.JobId})
+			// the coordinator keeps answering; once it has taken the result, a
+			// done job verifies
+			var j *api.Job
+			for range 100 {
+				j, err = req.GetJob(cctx, &api.GetJobRequest{JobId: lease.JobId})
+				if err != nil || j.State != api.JobState_JOB_STATE_LEASED {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
 			answered(t, err)
 			if err == nil && j.State == api.JobState_JOB_STATE_DONE {
 				p, err := req.GetProof(cctx, &api.GetJobRequest{JobId: lease.JobId})

@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"syscall"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -168,8 +167,9 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 }
 
 // storageRoom is how many bytes a push may store: what --max-storage
-// leaves beside the models stored, and what the disk has beyond
-// MinFreeBytes; why says which bound it is.
+// leaves beside the models stored (in the store, so with PostgreSQL every
+// coordinator's), and what the data disk has beyond MinFreeBytes; why says
+// which bound it is. Concurrent pushes may pass the bound by one upload.
 func (c *Coordinator) storageRoom(ctx context.Context) (int64, string, error) {
 	room, why := int64(math.MaxInt64), ""
 	if c.cfg.MaxStorageBytes > 0 {
@@ -183,10 +183,9 @@ func (c *Coordinator) storageRoom(ctx context.Context) (int64, string, error) {
 		}
 		room, why = c.cfg.MaxStorageBytes-used, fmt.Sprintf("models take %d of the %d bytes --max-storage allows", used, c.cfg.MaxStorageBytes)
 	}
-	var fs syscall.Statfs_t
-	if err := syscall.Statfs(c.models, &fs); err == nil {
-		if free := int64(fs.Bavail)*int64(fs.Bsize) - c.cfg.MinFreeBytes; free < room {
-			room, why = free, fmt.Sprintf("the disk of %s has %d bytes free and keeps %d", c.models, int64(fs.Bavail)*int64(fs.Bsize), c.cfg.MinFreeBytes)
+	if avail, ok := diskFree(c.models); ok {
+		if free := avail - c.cfg.MinFreeBytes; free < room {
+			room, why = free, fmt.Sprintf("the disk of %s has %d bytes free and keeps %d", c.models, avail, c.cfg.MinFreeBytes)
 		}
 	}
 	return room, why, nil

@@ -1,0 +1,9 @@
+//go:build !linux
+
+package prover
+
+import "syscall"
+
+func childAttrs() *syscall.SysProcAttr { return nil }
+
+func killGroup(int) {}
