@@ -47,7 +47,7 @@ type Floor struct {
 // MeasureFloor builds a raw circuit of about n constraints, sets it up and
 // returns the median of reps proving times (keys loaded, witness ready).
 func MeasureFloor(n, reps int) (*Floor, error) {
-	ccs, err := compileFloor(n)
+	ccs, err := CompileFloor(n)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ func MeasureFloor(n, reps int) (*Floor, error) {
 func MeasureFloorBelow(domain, reps int) (*Floor, error) {
 	n := domain
 	for range 100 {
-		ccs, err := compileFloor(n)
+		ccs, err := CompileFloor(n)
 		if err != nil {
 			return nil, err
 		}
@@ -72,7 +72,9 @@ func MeasureFloorBelow(domain, reps int) (*Floor, error) {
 	return nil, fmt.Errorf("no floor circuit fits a domain of %d", domain)
 }
 
-func compileFloor(n int) (constraint.ConstraintSystem, error) {
+// CompileFloor builds the floor circuit of about n constraints (one BSB22
+// commitment, as a quantized model's), for other benchmarks to measure on.
+func CompileFloor(n int) (constraint.ConstraintSystem, error) {
 	c := &floorCircuit{Ys: make([]frontend.Variable, n*7/8), Bits: make([]frontend.Variable, n/8)}
 	return frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, c)
 }
