@@ -79,7 +79,7 @@ func TestHostedCeremony(t *testing.T) {
 	_, err = dial(t, addr, "").OpenCeremony(ctx, m.ModelId, []string{"a"}, false, 0)
 	wantCode(t, "open without the requester token", err, codes.Unauthenticated, "token")
 	names := []string{"owner", "operator", "requester"}
-	opened, err := owner.OpenCeremony(ctx, m.ModelId, names, false, time.Second)
+	opened, err := owner.OpenCeremony(ctx, m.ModelId, names, false, 3*time.Second) // room for a loaded machine
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestHostedCeremony(t *testing.T) {
 	state := recvAll(t, slow)
 	_, _, err = anyone.Contribute(ctx, m.ModelId, tok["requester"], "requester")
 	wantCode(t, "while another holds the turn", err, codes.FailedPrecondition, `"operator" holds the turn`)
-	time.Sleep(1100 * time.Millisecond)
+	time.Sleep(3100 * time.Millisecond)
 	turn, err := cc.TakeTurn(ctx, &api.TakeTurnRequest{ModelId: m.ModelId, Token: tok["requester"]})
 	if err != nil {
 		t.Fatal(err)
@@ -266,7 +266,8 @@ func TestCeremonyTurns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opened, err := owner.OpenCeremony(ctx, m.ModelId, []string{"a", "b"}, false, 2*time.Second)
+	// a turn long enough that a loaded machine takes it again well inside it
+	opened, err := owner.OpenCeremony(ctx, m.ModelId, []string{"a", "b"}, false, 6*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +291,7 @@ func TestCeremonyTurns(t *testing.T) {
 	}
 	st, _ := owner.Ceremony(ctx, m.ModelId)
 	expires := st.TurnExpires
-	time.Sleep(1100 * time.Millisecond)
+	time.Sleep(1100 * time.Millisecond) // into the next second: an extension would show
 	if err := take("a"); err != nil {
 		t.Fatal(err)
 	}
