@@ -115,13 +115,41 @@ func (r *row) line() string {
 		r.Contribute.WallSec, float64(r.Contribute.PeakRSS)/1e6, r.Verify.WallSec, float64(r.Verify.PeakRSS)/1e6, r.Check.WallSec, r.Seal.WallSec)
 }
 
-// proc is one child process: its wall time, its peak RSS and the seconds it
-// reported for each of its steps.
+// proc is one child process: its wall and CPU time, and what it reported.
 type proc struct {
 	WallSec float64
 	CPUSec  float64 // user + system
-	PeakRSS int64   // bytes
+	report
+}
+
+// report is what a child prints as JSON: the seconds of each of its steps,
+// and its peak RSS read from its own /proc/self/status (VmHWM). Not the
+// parent's ru_maxrss of it: Go starts a child with clone(CLONE_VM|CLONE_VFORK),
+// so the child execs from the parent's address space and Linux counts the
+// parent's high-water RSS into the child's maxrss (the SRS held here, 2 GB
+// at 2^20, would show as every child's peak).
+type report struct {
 	Steps   map[string]float64
+	PeakRSS int64 // bytes
+}
+
+// print writes r, with this process's peak RSS, to stdout.
+func (r *report) print() error {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return err
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err != nil {
+				return fmt.Errorf("VmHWM of %q: %w", v, err)
+			}
+			r.PeakRSS = kb * 1024
+			return json.NewEncoder(os.Stdout).Encode(r)
+		}
+	}
+	return errors.New("no VmHWM in /proc/self/status")
 }
 
 func run(powers string) error {
@@ -181,7 +209,7 @@ func run(powers string) error {
 	}
 	own := tvSec(self.Utime) + tvSec(self.Stime) + tvSec(children.Utime) + tvSec(children.Stime)
 	others := max(busySec()-busy0-own, 0)
-	fmt.Print(report(rows, top, srsSec, checkSec, wall, own, others))
+	fmt.Print(markdown(rows, top, srsSec, checkSec, wall, own, others))
 	return nil
 }
 
@@ -375,8 +403,8 @@ func marshalTo(path string, p *ceremony.Phase2) error {
 	return os.WriteFile(path, b, 0o644)
 }
 
-// runChild runs this binary again with args and returns its wall time, its
-// peak RSS (Linux: ru_maxrss, in KiB) and the steps it printed as JSON.
+// runChild runs this binary again with args and returns its wall and CPU
+// time and what it reported.
 func runChild(args ...string) (*proc, error) {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Stderr = os.Stderr
@@ -391,9 +419,8 @@ func runChild(args ...string) (*proc, error) {
 	if !ok {
 		return nil, errors.New("no rusage for the child process")
 	}
-	pr.PeakRSS = int64(ru.Maxrss) * 1024
 	pr.CPUSec = tvSec(ru.Utime) + tvSec(ru.Stime)
-	if err := json.Unmarshal(stdout.Bytes(), &pr.Steps); err != nil {
+	if err := json.Unmarshal(stdout.Bytes(), &pr.report); err != nil {
 		return nil, fmt.Errorf("%s printed %q: %w", strings.Join(args, " "), stdout.String(), err)
 	}
 	return pr, nil
@@ -419,7 +446,7 @@ func childContribute(in, out string) error {
 		return err
 	}
 	steps["write"] = time.Since(t).Seconds()
-	return json.NewEncoder(os.Stdout).Encode(steps)
+	return (&report{Steps: steps}).print()
 }
 
 // childVerify is a verifier's process: read the circuit, the SRS (checked)
@@ -461,11 +488,11 @@ func childVerify(ccsPath, srsPath, in string) error {
 	if len(res.Hashes) != 1 || res.Hashes[0] != want || res.PK == nil || res.VK == nil {
 		return errors.New("the verify returned no keys or another contribution's hash")
 	}
-	return json.NewEncoder(os.Stdout).Encode(steps)
+	return (&report{Steps: steps}).print()
 }
 
-// report is the Markdown section for REPORT.md.
-func report(rows []*row, top int, srsSec, checkSec float64, total time.Duration, own, others float64) string {
+// markdown is the section for REPORT.md.
+func markdown(rows []*row, top int, srsSec, checkSec float64, total time.Duration, own, others float64) string {
 	var b strings.Builder
 	mem := memTotal()
 	fmt.Fprintf(&b, "\n## Setup ceremony (phase 2)\n\n")
@@ -475,7 +502,7 @@ func report(rows []*row, top int, srsSec, checkSec float64, total time.Duration,
 	b.WriteString("What one circuit's multi-party setup costs (circuits/ceremony, over gnark's mpcsetup), for a raw gnark circuit (the floor's multiplication chain with 8-bit range checks, one BSB22 commitment, as our models have) just below each power of two, so its FFT domain is that power. " +
 		"Init is the deterministic starting state, which the coordinator and every verifier compute. A contribution is one contributor's whole process: read the previous state, add a secret, write the new one. " +
 		"A verify is one whole process that reads the circuit, the SRS (checked) and the contribution, then verifies a chain of one contribution and seals it with a beacon into the proving and verifying keys: its cost is init + one check per contribution + seal, so a chain of k contributions takes about init + k·check + seal. " +
-		"Init, check and seal are also timed apart in the bench's own process; peak RSS is each process's ru_maxrss.\n\n")
+		"Init, check and seal are also timed apart in the bench's own process; peak RSS is each process's own high-water mark (VmHWM).\n\n")
 	b.WriteString("| constraints | FFT domain | compile s | init s | contribution B | contribution MB | contribute s (process) | contribute peak RSS MB | verify s (process) | verify peak RSS MB | check s (per contribution) | seal s |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
