@@ -18,8 +18,18 @@ const settings = {
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 };
 
+// findImports resolves an import the way solc's remappings would: a package
+// (@openzeppelin/...) from node_modules, anything else from this directory.
+function findImports(p) {
+  for (const base of [path.join(__dirname, 'node_modules'), __dirname]) {
+    const f = path.join(base, p);
+    if (fs.existsSync(f)) return { contents: fs.readFileSync(f, 'utf8') };
+  }
+  return { error: `${p}: not found in node_modules or ${__dirname}` };
+}
+
 function compile(input) {
-  const out = JSON.parse(solc.compile(JSON.stringify(input)));
+  const out = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
   const errors = (out.errors || []).filter((e) => e.severity === 'error');
   if (errors.length > 0) {
     for (const e of errors) process.stderr.write(e.formattedMessage + '\n');
@@ -35,7 +45,7 @@ if (process.argv[2] === '--standard-json') {
   process.exit(0);
 }
 
-const contracts = { verifier: 'Verifier', registry: 'Registry' };
+const contracts = { verifier: 'Verifier', registry: 'Registry', examples: 'RebalanceVault' };
 const sources = {};
 for (const [dir, name] of Object.entries(contracts)) {
   const file = `${dir}/${name}.sol`;

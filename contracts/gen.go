@@ -5,10 +5,16 @@
 //
 //   - verifier: Groth16 BN254 verifier for zkml circuits (five public inputs
 //     and one BSB22 commitment); its verifying key is fixed at deployment.
-//   - registry: the market: models (each with a verifier it deploys itself),
-//     escrowed jobs, proof-gated settlement, refunds and pull payments.
+//   - registry: the market: models as ERC-721 tokens (each with a verifier
+//     it deploys itself), escrowed jobs, proof-gated settlement, verified
+//     outputs stored and handed to consumer contracts, refunds and pull
+//     payments.
+//   - lib: ZkmlPacked, the Solidity library that decodes a verified output
+//     (and packs an input) for a consumer contract.
+//   - examples: RebalanceVault, a consumer that acts only on a verified answer.
 package contracts
 
 //go:generate node compile.js
 //go:generate go tool abigen --v2 --abi verifier/Verifier.abi --bin verifier/Verifier.bin --pkg verifier --type Verifier --out verifier/bindings.go
 //go:generate go tool abigen --v2 --abi registry/Registry.abi --bin registry/Registry.bin --pkg registry --type Registry --out registry/bindings.go
+//go:generate go tool abigen --v2 --abi examples/RebalanceVault.abi --bin examples/RebalanceVault.bin --pkg examples --type RebalanceVault --out examples/bindings.go

@@ -131,8 +131,8 @@ func Solve(a *model.Artifacts, r Request) (*Witness, error) {
 	}
 	w.Public = []*big.Int{
 		a.ID,
-		model.InputCommitment(p, q),
-		model.OutputValue(p, w.Outputs, a.Meta.OutputEncoding == "poseidon2"),
+		model.InputValue(p, q, a.Meta.InputHashed()),
+		model.OutputValue(p, w.Outputs, a.Meta.OutputHashed()),
 		job,
 		addr,
 	}

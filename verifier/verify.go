@@ -159,7 +159,7 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: input_data: %v", ErrMismatch, err)
 		}
-		if model.InputCommitment(a.Prog, q).Cmp(pub[1]) != 0 {
+		if model.InputValue(a.Prog, q, a.Meta.InputHashed()).Cmp(pub[1]) != 0 {
 			return nil, fmt.Errorf("%w: input_data is not the input the proof commits to", ErrMismatch)
 		}
 	}
@@ -177,7 +177,7 @@ func PublicValues(a *model.Artifacts, p *ProofFile) ([]*big.Int, error) {
 			}
 		}
 	}
-	hashed := a.Meta.OutputEncoding == "poseidon2"
+	hashed := a.Meta.OutputHashed()
 	if v := model.OutputValue(a.Prog, outs, hashed); v.Cmp(pub[2]) != 0 {
 		return nil, fmt.Errorf("%w: output_data is not the output the proof binds", ErrMismatch)
 	}

@@ -41,6 +41,10 @@ type TensorMeta struct {
 	Shape []int  `json:"shape"`
 	Frac  int    `json:"frac_bits"`
 	Bits  int    `json:"bits"`
+	// DType names an exact integer input's element type (uint8, int8, ...):
+	// its values are taken as they are, within the type's range. Empty for
+	// a fixed-point tensor.
+	DType string `json:"dtype,omitempty"`
 }
 
 // Meta is model.json.
@@ -54,6 +58,10 @@ type Meta struct {
 	Constraints    int      `json:"constraints"`
 	PublicInputs   []string `json:"public_inputs"`
 	OutputEncoding string   `json:"output_encoding"` // "packed" or "poseidon2"
+	// InputEncoding is "packed" (the input public input is the packed
+	// quantized inputs) or "poseidon2" (their commitment); absent in
+	// artifacts compiled before small inputs were packed: "poseidon2".
+	InputEncoding string `json:"input_encoding,omitempty"`
 	// Commitment names the Poseidon2 construction of the model id and the
 	// input and output commitments (gadgets.Scheme); absent in artifacts
 	// compiled before it was recorded, which use poseidon2-md-t2.
@@ -125,7 +133,10 @@ func hashed(p *ops.Program, m Modes) []int {
 		}
 		return n
 	}
-	out := []int{packed(size(p.Inputs), InputWidth(p))}
+	var out []int
+	if m.HashInput {
+		out = append(out, packed(size(p.Inputs), InputWidth(p)))
+	}
 	if m.HashOutput {
 		out = append(out, packed(size(p.Outputs), OutputWidth(p)))
 	}
@@ -163,6 +174,7 @@ func checkPrivate(p *ops.Program) error {
 // weights the model id is PrivateModelID and m's widths are filled in.
 func CompileCircuitModes(q *Quantized, m Modes) (constraint.ConstraintSystem, *big.Int, error) {
 	m.HashOutput = HashesOutput(q.Prog, m.HashOutput)
+	m.HashInput = HashesInput(q.Prog, m.HashInput)
 	if m.PrivateWeights {
 		if err := checkPrivate(q.Prog); err != nil {
 			return nil, nil, err
@@ -216,6 +228,9 @@ func CompileCircuitModes(q *Quantized, m Modes) (constraint.ConstraintSystem, *b
 // CompileOptions configure Compile.
 type CompileOptions struct {
 	HashOutput bool
+	// HashInput: the input public input is the inputs' Poseidon2
+	// commitment even when they fit in one field element.
+	HashInput bool
 	// PrivateWeights: weights are a private witness (weights.bin), the model
 	// id is their Poseidon2 commitment.
 	PrivateWeights bool
@@ -238,7 +253,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 	}
 	var ccs constraint.ConstraintSystem
 	var id *big.Int
-	modes := Modes{HashOutput: o.HashOutput, PrivateWeights: o.PrivateWeights}
+	modes := Modes{HashOutput: o.HashOutput, HashInput: o.HashInput, PrivateWeights: o.PrivateWeights}
 	if o.PrivateWeights {
 		modes.WBits, modes.BBits = ops.ParamWidths(q.Prog)
 	}
@@ -271,9 +286,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 		Setup:          &Setup{Kind: SetupDevelopment},
 		CreatedAt:      time.Now().UTC().Format(time.RFC3339),
 	}
-	if HashesOutput(q.Prog, o.HashOutput) {
-		meta.OutputEncoding = "poseidon2"
-	}
+	meta.InputEncoding, meta.OutputEncoding = Encodings(q.Prog, modes)
 	meta.Weights, meta.Input = "public", "hashed"
 	if o.PrivateWeights {
 		meta.Weights, meta.WeightBits, meta.BiasBits = "private", modes.WBits, modes.BBits
@@ -344,8 +357,35 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 }
 
 func tensorMeta(t ops.TensorInfo) TensorMeta {
-	return TensorMeta{Name: t.Name, Shape: t.Shape, Frac: t.Frac, Bits: t.Bits}
+	m := TensorMeta{Name: t.Name, Shape: t.Shape, Frac: t.Frac, Bits: t.Bits}
+	if _, _, ok := t.IntRange(); ok {
+		m.DType = ops.DTypeName(t.DType)
+	}
+	return m
 }
+
+// Encodings are model.json's input_encoding and output_encoding of p
+// compiled in modes m: "packed" where the values fit in one field element
+// and m does not force a hash, else "poseidon2".
+func Encodings(p *ops.Program, m Modes) (input, output string) {
+	input, output = "packed", "packed"
+	if HashesInput(p, m.HashInput) {
+		input = "poseidon2"
+	}
+	if HashesOutput(p, m.HashOutput) {
+		output = "poseidon2"
+	}
+	return input, output
+}
+
+// InputHashed reports whether the input public input is a Poseidon2
+// commitment (input_encoding "poseidon2", or absent) rather than the
+// packed values.
+func (m *Meta) InputHashed() bool { return m.InputEncoding != "packed" }
+
+// OutputHashed reports whether the output public input is a Poseidon2
+// commitment rather than the packed values.
+func (m *Meta) OutputHashed() bool { return m.OutputEncoding == "poseidon2" }
 
 func writeFile(path string, write func(io.Writer) error) (string, error) {
 	f, err := os.Create(path)

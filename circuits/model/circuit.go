@@ -53,6 +53,11 @@ func NewCircuit(p *ops.Program, modelID *big.Int, hashOutput bool) *Circuit {
 // Modes are the privacy and encoding choices of a circuit.
 type Modes struct {
 	HashOutput bool
+	// HashInput makes the input public input the Poseidon2 commitment of
+	// the packed inputs even when they fit in one field element (then, by
+	// default, the input public input is the packed values themselves, so a
+	// contract can request an inference on data it holds).
+	HashInput bool
 	// PrivateWeights makes the weights a private witness committed by the
 	// model public input; WBits and BBits are the packing widths of weights
 	// and biases.
@@ -85,7 +90,8 @@ func (c *Circuit) Define(api frontend.API) error {
 		api.AssertIsEqual(c.Model, c.modelID)
 	}
 
-	// input: Poseidon2 of the packed (and so range-checked) quantized inputs
+	// input: the packed (and so range-checked) quantized inputs when they
+	// fit in one element, else their Poseidon2
 	vals := make([][]frontend.Variable, len(p.Tensors))
 	var flat []frontend.Variable
 	for i, id := range p.Inputs {
@@ -100,7 +106,12 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 	}
 	mark(0, func() {
-		api.AssertIsEqual(c.Input, g.Hash(g.Pack(flat, InputWidth(p))))
+		packed := g.Pack(flat, InputWidth(p))
+		if len(packed) == 1 && !c.modes.HashInput {
+			api.AssertIsEqual(c.Input, packed[0])
+		} else {
+			api.AssertIsEqual(c.Input, g.Hash(packed))
+		}
 		checkIntInputs(g, p, c.X)
 	})
 
@@ -185,6 +196,17 @@ func OutputWidth(p *ops.Program) int {
 		w = max(w, p.Tensors[id].Bits)
 	}
 	return w
+}
+
+// HashesInput reports whether the input public input is a Poseidon2
+// commitment rather than the packed values: when forced, or when the inputs
+// take more than one field element.
+func HashesInput(p *ops.Program, forced bool) bool {
+	n := 0
+	for _, id := range p.Inputs {
+		n += p.Tensors[id].Shape.Size()
+	}
+	return forced || len(gadgets.PackInts(make([]int64, n), InputWidth(p))) > 1
 }
 
 // HashesOutput reports whether the output public input is a Poseidon2

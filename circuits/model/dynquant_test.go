@@ -57,11 +57,9 @@ func TestDynQuantOneScale(t *testing.T) {
 	const R = 255<<17 - 1
 	in := [][]float64{{math.Ldexp(R, -F), 0}}
 	id, _ := model.ModelID(p)
-	a := &model.Artifacts{Prog: p, ID: id, Meta: &model.Meta{OutputEncoding: "packed"}}
+	a := &model.Artifacts{Prog: p, ID: id, Meta: &model.Meta{}}
+	a.Meta.InputEncoding, a.Meta.OutputEncoding = model.Encodings(p, model.Modes{})
 	hashed := model.HashesOutput(p, false)
-	if hashed {
-		a.Meta.OutputEncoding = "poseidon2"
-	}
 	w, err := prover.Solve(a, prover.Request{Inputs: in, JobID: big.NewInt(1)})
 	if err != nil {
 		t.Fatal(err)

@@ -57,10 +57,8 @@ func TestPrivateWeights(t *testing.T) {
 	wb, bb := ops.ParamWidths(q.Prog)
 	modes := model.Modes{PrivateWeights: true, WBits: wb, BBits: bb, HashOutput: model.HashesOutput(q.Prog, false)}
 	id := model.PrivateModelID(q.Prog, wb, bb)
-	meta := &model.Meta{OutputEncoding: "packed", Weights: "private", WeightBits: wb, BiasBits: bb}
-	if modes.HashOutput {
-		meta.OutputEncoding = "poseidon2"
-	}
+	meta := &model.Meta{Weights: "private", WeightBits: wb, BiasBits: bb}
+	meta.InputEncoding, meta.OutputEncoding = model.Encodings(q.Prog, modes)
 	a := &model.Artifacts{Prog: q.Prog, ID: id, Meta: meta, HasWeights: true}
 	req := prover.Request{Inputs: [][]float64{samples[0][0].Data}, JobID: big.NewInt(3)}
 	w, err := prover.Solve(a, req)

@@ -37,6 +37,21 @@ func InputCommitment(p *ops.Program, in [][]int64) *big.Int {
 	return p.Hash.HashInts(gadgets.PackInts(flat, InputWidth(p)))
 }
 
+// InputValue is the input public input for quantized inputs: their packed
+// values when they fit in one field element and the model does not hash its
+// input (model.json's input_encoding "packed"), else InputCommitment.
+func InputValue(p *ops.Program, in [][]int64, hashed bool) *big.Int {
+	var flat []int64
+	for _, v := range in {
+		flat = append(flat, v...)
+	}
+	packed := gadgets.PackInts(flat, InputWidth(p))
+	if len(packed) == 1 && !hashed {
+		return packed[0]
+	}
+	return p.Hash.HashInts(packed)
+}
+
 // OutputValue is the output public input for quantized outputs.
 func OutputValue(p *ops.Program, outs [][]int64, hashed bool) *big.Int {
 	var flat []int64

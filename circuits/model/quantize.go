@@ -164,27 +164,37 @@ func QuantizeInputs(p *ops.Program, in []*tensor.T) ([][]int64, error) {
 	out := make([][]int64, len(in))
 	for i, id := range p.Inputs {
 		t := p.Tensors[id]
-		if len(in[i].Data) != t.Shape.Size() {
-			return nil, &InputError{Input: i, Name: t.Name, Index: len(in[i].Data), Msg: fmt.Sprintf("has %d values, shape %v needs %d", len(in[i].Data), t.Shape, t.Shape.Size())}
+		lo, hi, isInt := t.IntRange()
+		var err error
+		if out[i], err = quantizeInput(i, t.Name, in[i].Data, t.Shape, t.Frac, t.Bits, ops.DTypeName(t.DType), lo, hi, isInt); err != nil {
+			return nil, err
 		}
-		s := math.Ldexp(1, t.Frac)
-		lim := math.Ldexp(1, t.Bits-1)
-		out[i] = make([]int64, len(in[i].Data))
-		for j, v := range in[i].Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%v is not a finite number", v)}
-			}
-			q := math.Round(v * s)
-			if lo, hi, ok := t.IntRange(); ok {
-				if q != v || q < float64(lo) || q > float64(hi) {
-					return nil, &InputError{Input: i, Name: t.Name, Index: j, Msg: fmt.Sprintf("%v is not a %s value (an integer in [%d, %d])", v, ops.DTypeName(t.DType), lo, hi)}
-				}
-			}
-			if q < -lim || q >= lim {
-				return nil, &InputError{Input: i, Name: t.Name, Index: j, OutOfRange: true, Msg: fmt.Sprintf("%g is beyond the calibrated range [%g, %g); recompile with --calibration data that covers it", v, -lim/s, (lim-1)/s)}
-			}
-			out[i][j] = int64(q)
+	}
+	return out, nil
+}
+
+// quantizeInput rounds input i's values to frac bits, checks they lie in
+// the signed bits range and, for an exact integer input (isInt), that each
+// is an integer in [lo, hi].
+func quantizeInput(i int, name string, data []float64, shape tensor.Shape, frac, bits int, dtype string, lo, hi int64, isInt bool) ([]int64, error) {
+	if len(data) != shape.Size() {
+		return nil, &InputError{Input: i, Name: name, Index: len(data), Msg: fmt.Sprintf("has %d values, shape %v needs %d", len(data), shape, shape.Size())}
+	}
+	s := math.Ldexp(1, frac)
+	lim := math.Ldexp(1, bits-1)
+	out := make([]int64, len(data))
+	for j, v := range data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, &InputError{Input: i, Name: name, Index: j, Msg: fmt.Sprintf("%v is not a finite number", v)}
 		}
+		q := math.Round(v * s)
+		if isInt && (q != v || q < float64(lo) || q > float64(hi)) {
+			return nil, &InputError{Input: i, Name: name, Index: j, Msg: fmt.Sprintf("%v is not a %s value (an integer in [%d, %d])", v, dtype, lo, hi)}
+		}
+		if q < -lim || q >= lim {
+			return nil, &InputError{Input: i, Name: name, Index: j, OutOfRange: true, Msg: fmt.Sprintf("%g is beyond the calibrated range [%g, %g); recompile with --calibration data that covers it", v, -lim/s, (lim-1)/s)}
+		}
+		out[j] = int64(q)
 	}
 	return out, nil
 }

@@ -71,10 +71,8 @@ func TestQuantOpsConformance(t *testing.T) {
 				t.Fatal(err)
 			}
 			hashed := model.HashesOutput(q.Prog, false)
-			a := &model.Artifacts{Prog: q.Prog, ID: id, Meta: &model.Meta{OutputEncoding: "packed"}}
-			if hashed {
-				a.Meta.OutputEncoding = "poseidon2"
-			}
+			a := &model.Artifacts{Prog: q.Prog, ID: id, Meta: &model.Meta{}}
+			a.Meta.InputEncoding, a.Meta.OutputEncoding = model.Encodings(q.Prog, model.Modes{})
 			w, err := prover.Solve(a, prover.Request{Inputs: f.In, JobID: big.NewInt(1)})
 			if err != nil {
 				t.Fatal(err)

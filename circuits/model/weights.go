@@ -68,5 +68,5 @@ func loadWeights(dir string, a *Artifacts) error {
 
 // Modes returns the circuit modes the artifacts were compiled with.
 func (a *Artifacts) Modes() Modes {
-	return Modes{HashOutput: a.Meta.OutputEncoding == "poseidon2", PrivateWeights: a.Meta.Weights == "private", WBits: a.Meta.WeightBits, BBits: a.Meta.BiasBits}
+	return Modes{HashOutput: a.Meta.OutputHashed(), HashInput: a.Meta.InputHashed(), PrivateWeights: a.Meta.Weights == "private", WBits: a.Meta.WeightBits, BBits: a.Meta.BiasBits}
 }

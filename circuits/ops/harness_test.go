@@ -121,11 +121,9 @@ func run(t *testing.T, c opCase) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &model.Artifacts{Prog: q.Prog, ID: id, Meta: &model.Meta{OutputEncoding: "packed"}}
+	a := &model.Artifacts{Prog: q.Prog, ID: id, Meta: &model.Meta{}}
+	a.Meta.InputEncoding, a.Meta.OutputEncoding = model.Encodings(q.Prog, model.Modes{})
 	hashed := model.HashesOutput(q.Prog, false)
-	if hashed {
-		a.Meta.OutputEncoding = "poseidon2"
-	}
 	sample := samples[len(samples)-1]
 	req := prover.Request{JobID: big.NewInt(77), Prover: big.NewInt(0xbeef)}
 	for _, s := range sample {

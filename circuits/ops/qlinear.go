@@ -45,6 +45,17 @@ func DTypeName(dt int) string {
 	return map[int]string{DTFloat: "float32", DTUint8: "uint8", DTInt8: "int8", DTUint16: "uint16", DTInt16: "int16", DTInt32: "int32"}[dt]
 }
 
+// DTypeRangeByName is the value range of the integer element type named as
+// DTypeName names it; ok is false for float32 or an unknown name.
+func DTypeRangeByName(name string) (lo, hi int64, ok bool) {
+	for dt := range 16 {
+		if DTypeName(dt) == name {
+			return dtypeRange(dt)
+		}
+	}
+	return 0, 0, false
+}
+
 // IntRange returns the value range of an exact integer tensor.
 func (t *TensorInfo) IntRange() (lo, hi int64, ok bool) { return dtypeRange(t.DType) }
 

@@ -98,6 +98,7 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	modelPath := fs.String("model", "", "ONNX model file")
 	out := fs.String("out", "", "directory to write the artifacts to (must not exist or be empty)")
 	hashOut := fs.Bool("hash-output", false, "make the output public input a Poseidon2 commitment even when the outputs fit in one field element")
+	hashIn := fs.Bool("hash-input", false, "make the input public input a Poseidon2 commitment even when the inputs fit in one field element (by default such an input is carried packed, so a contract can request an inference on data it holds)")
 	weights := fs.String("weights", "public", "public: weights are circuit constants; private: weights are a private witness committed by the model id (weights.bin)")
 	inputMode := fs.String("input", "hashed", "hashed: proofs carry only the input's Poseidon2 commitment; public: proofs also disclose input_data and verify checks it")
 	outputMode := fs.String("output", "public", "public: outputs packed into the public input when they fit; hashed: always their Poseidon2 commitment")
@@ -133,12 +134,12 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	}); err != nil {
 		return err
 	}
-	meta, err := model.Compile(q, *out, model.CompileOptions{HashOutput: *hashOut || *outputMode == "hashed", PrivateWeights: *weights == "private", PublicInput: *inputMode == "public", Source: *modelPath, Stage: st})
+	meta, err := model.Compile(q, *out, model.CompileOptions{HashOutput: *hashOut || *outputMode == "hashed", HashInput: *hashIn, PrivateWeights: *weights == "private", PublicInput: *inputMode == "public", Source: *modelPath, Stage: st})
 	if err != nil {
 		return err
 	}
 	printLayers(stdout, meta.Layers)
-	fmt.Fprintf(stdout, "model %s: %d constraints, output %s, commitments %s; artifacts in %s\n", meta.ModelID, meta.Constraints, meta.OutputEncoding, meta.Commitment, *out)
+	fmt.Fprintf(stdout, "model %s: %d constraints, input %s, output %s, commitments %s; artifacts in %s\n", meta.ModelID, meta.Constraints, meta.InputEncoding, meta.OutputEncoding, meta.Commitment, *out)
 	return nil
 }
 

@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"compile":    {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
 	"prove":      {"prove one inference from an input file", runProve},
 	"verify":     {"verify a proof file against compiled artifacts", runVerify},
+	"commit":     {"print an input's input public input (what a job is escrowed for) from model.json", runCommit},
 	"serve":      {"run a proving farm coordinator (gRPC)", runServe},
 	"worker":     {"run a proving farm worker for a coordinator", runWorker},
 	"gpu-prover": {"(a worker starts it) prove on the GPU for a worker, over stdin and stdout", runGPUProver},

@@ -1,7 +1,20 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {Verifier} from "../verifier/Verifier.sol";
+
+/// @notice A contract that asks for inferences and acts on their verified
+/// outputs: a job requested with it as the consumer calls it back once the
+/// job's proof verifies.
+interface IInferenceConsumer {
+    /// @param job the job id.
+    /// @param model the model id.
+    /// @param output the output public input: the packed quantized outputs
+    /// (decode them with ZkmlOutput) or, for a model whose outputs do not fit
+    /// one field element, their Poseidon2 commitment.
+    function onInference(uint256 job, uint256 model, uint256 output) external;
+}
 
 /// @title zkml market: models, escrowed jobs, proof-gated settlement.
 /// @notice A model owner registers a model with its Groth16 verifying key, a
@@ -15,13 +28,24 @@ import {Verifier} from "../verifier/Verifier.sol";
 /// made them and could forge proofs) or a multi-party ceremony, named by its
 /// transcript's SHA-256 and number of contributions, which anyone can replay
 /// off chain (`zkml setup verify`) to the verifying key registered here.
+/// Models are ERC-721 tokens (the token id is the model id): the current
+/// holder is paid the royalty and may change the price or retire the model;
+/// an open job keeps the terms it was requested on. A paid job's output is
+/// stored, and a job requested with a consumer contract calls it back
+/// (IInferenceConsumer) with the gas its requester reserved once the proof
+/// verifies; a failing consumer never blocks the prover's payment.
 /// @dev The public inputs of a proof are [model commitment, input commitment,
 /// output, job id, submitter address]: the contract supplies all but the
 /// output, so a proof cannot be claimed by another address or for another job.
-contract Registry {
+contract Registry is ERC721 {
     uint256 internal constant R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
     /// Royalties are in basis points of the price.
     uint16 public constant MAX_ROYALTY_BPS = 10_000;
+    /// The most gas a job may reserve for its consumer's callback. A job's
+    /// callback gets exactly the gas its requester chose: submitProof
+    /// reverts unless it can forward all of it, so a prover cannot starve a
+    /// consumer to fail it.
+    uint32 public constant MAX_CALLBACK_GAS = 1_000_000;
 
     enum Status {
         None,
@@ -31,18 +55,21 @@ contract Registry {
     }
 
     /// Settlement reads the first three slots; the transcript, in the
-    /// fourth, is written only for ceremony keys.
+    /// fourth, is written only for ceremony keys. owner is the token's
+    /// holder, kept in step by _update.
     struct Model {
         address owner;
         uint96 price;
         Verifier verifier;
         uint16 royaltyBps;
         uint32 setupContributions;
+        bool retired;
         uint256 commitment;
         bytes32 setupTranscript;
     }
 
-    /// Packed in three slots: settlement rewrites only the second.
+    /// Settlement rewrites the second slot and writes the output; the
+    /// consumer slot is written only when there is one.
     struct Job {
         address requester;
         uint96 amount;
@@ -50,7 +77,10 @@ contract Registry {
         uint40 deadline;
         Status status;
         uint48 model;
-        uint256 inputCommitment;
+        uint256 input;
+        address consumer;
+        uint32 callbackGas;
+        uint256 output;
     }
 
     /// Models by id (1, 2, ...).
@@ -79,14 +109,19 @@ contract Registry {
         uint256 indexed job,
         uint256 indexed model,
         address indexed requester,
-        uint256 inputCommitment,
+        uint256 input,
         uint256 amount,
-        uint64 deadline
+        uint64 deadline,
+        address consumer,
+        uint32 callbackGas
     );
     event JobPaid(
         uint256 indexed job, address indexed prover, uint256 output, uint256 proverAmount, uint256 royalty
     );
+    event ConsumerCalled(uint256 indexed job, address indexed consumer, bool ok);
     event JobRefunded(uint256 indexed job, address indexed requester, uint256 amount);
+    event PriceChanged(uint256 indexed model, uint256 price);
+    event ModelRetired(uint256 indexed model);
     event Withdrawn(address indexed account, uint256 amount);
 
     error NotInField(string what);
@@ -103,6 +138,12 @@ contract Registry {
     error NothingToWithdraw(address account);
     error TransferFailed(address account, uint256 amount);
     error Reentrancy();
+    error NotModelHolder(uint256 model, address caller);
+    error ModelIsRetired(uint256 model);
+    error GasTooLowForCallback(uint256 gasLeft, uint256 needed);
+    error BadCallbackGas(address consumer, uint32 callbackGas);
+
+    constructor() ERC721("zkml models", "ZKML") {}
 
     /// @notice Wei account can withdraw.
     function balances(address account) external view returns (uint256) {
@@ -128,7 +169,15 @@ contract Registry {
         locked = false;
     }
 
-    /// @notice Registers a model and deploys its verifier.
+    /// Keeps models[id].owner the token's holder, so that settlement pays
+    /// the current holder from the slot it reads anyway.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = super._update(to, tokenId, auth);
+        models[tokenId].owner = to;
+    }
+
+    /// @notice Registers a model, deploys its verifier and mints the model's
+    /// token to the caller.
     /// @param commitment the model's Poseidon2 commitment (model.json's model_id).
     /// @param vk the model's Groth16 verifying key.
     /// @param price wei a job costs.
@@ -153,8 +202,8 @@ contract Registry {
         Verifier v = new Verifier(vk);
         if (credit[msg.sender] == 0) credit[msg.sender] = 1;
         id = ++modelCount;
+        _mint(msg.sender, id);
         Model storage m = models[id];
-        m.owner = msg.sender;
         m.price = price;
         m.verifier = v;
         m.royaltyBps = royaltyBps;
@@ -175,36 +224,69 @@ contract Registry {
         return (m.setupContributions != 0, m.setupTranscript, m.setupContributions);
     }
 
-    /// @notice Escrows the model's price for one inference on the committed input.
+    /// @notice Sets the price of later jobs; open jobs keep theirs.
+    function setPrice(uint256 model, uint96 price) external {
+        _holder(model);
+        models[model].price = price;
+        emit PriceChanged(model, price);
+    }
+
+    /// @notice Retires a model: no new jobs; open jobs can still be proved
+    /// (or refunded) on their terms.
+    function retire(uint256 model) external {
+        _holder(model);
+        models[model].retired = true;
+        emit ModelRetired(model);
+    }
+
+    function _holder(uint256 model) internal view {
+        address o = models[model].owner;
+        if (o == address(0)) revert UnknownModel(model);
+        if (o != msg.sender) revert NotModelHolder(model, msg.sender);
+    }
+
+    /// @notice Escrows the model's price for one inference.
     /// @param model the model id.
-    /// @param inputCommitment Poseidon2 commitment of the quantized input.
+    /// @param input the input public input: for a model whose quantized
+    /// input fits one field element (model.json's input_encoding "packed")
+    /// the packed input itself, else its Poseidon2 commitment
+    /// (docs/commitments.md; `zkml commit` prints it).
     /// @param deadline unix time until which a proof may be submitted; then refund.
-    function requestJob(uint256 model, uint256 inputCommitment, uint64 deadline)
+    /// @param consumer a contract to call back with the verified output
+    /// (IInferenceConsumer), or zero.
+    /// @param callbackGas the gas the consumer's callback gets, within
+    /// 1..MAX_CALLBACK_GAS; zero exactly when there is no consumer. The
+    /// prover pays it: a price covers it.
+    function requestJob(uint256 model, uint256 input, uint64 deadline, address consumer, uint32 callbackGas)
         external
         payable
         returns (uint256 id)
     {
         Model storage m = models[model];
         if (m.owner == address(0)) revert UnknownModel(model);
-        if (inputCommitment >= R) revert NotInField("inputCommitment");
+        if (m.retired) revert ModelIsRetired(model);
+        if (input >= R) revert NotInField("input");
         if (msg.value != m.price) revert WrongPayment(msg.value, m.price);
         if (deadline <= block.timestamp) revert DeadlinePassed(deadline, block.timestamp);
         if (deadline > type(uint40).max) revert DeadlineTooFar(deadline);
+        if ((consumer == address(0)) != (callbackGas == 0) || callbackGas > MAX_CALLBACK_GAS) {
+            revert BadCallbackGas(consumer, callbackGas);
+        }
         id = ++jobCount;
-        jobs[id] = Job({
-            requester: msg.sender,
-            amount: uint96(msg.value),
-            deadline: uint40(deadline),
-            model: uint48(model),
-            status: Status.Open,
-            prover: address(0),
-            inputCommitment: inputCommitment
-        });
-        emit JobRequested(id, model, msg.sender, inputCommitment, msg.value, deadline);
+        Job storage j = jobs[id];
+        j.requester = msg.sender;
+        j.amount = uint96(msg.value);
+        j.deadline = uint40(deadline);
+        j.model = uint48(model);
+        j.status = Status.Open;
+        j.input = input;
+        if (consumer != address(0)) (j.consumer, j.callbackGas) = (consumer, callbackGas);
+        emit JobRequested(id, model, msg.sender, input, msg.value, deadline, consumer, callbackGas);
     }
 
     /// @notice Settles a job: verifies a proof bound to this job and to the
-    /// sender, then credits the sender and the model owner.
+    /// sender, credits the sender and the model's holder, stores the output
+    /// and calls the job's consumer back with it.
     /// @param job the job id.
     /// @param proof gnark's MarshalSolidity encoding (384 bytes).
     /// @param output the output public input: the packed quantized outputs
@@ -219,16 +301,35 @@ contract Registry {
         if (block.timestamp > j.deadline) revert DeadlinePassed(j.deadline, block.timestamp);
         Model storage m = models[j.model];
         if (output >= R) revert NotInField("output");
-        uint256[5] memory input = [m.commitment, j.inputCommitment, output, job, uint256(uint160(msg.sender))];
+        uint256[5] memory input = [m.commitment, j.input, output, job, uint256(uint160(msg.sender))];
         if (!m.verifier.verifyProof(proof, input)) revert ProofRejected(job);
 
         j.status = Status.Paid;
         j.prover = msg.sender;
+        j.output = output;
         uint256 amount = j.amount;
         uint256 royalty = amount * m.royaltyBps / MAX_ROYALTY_BPS;
         if (royalty > 0) _credit(m.owner, royalty);
         _credit(msg.sender, amount - royalty);
         emit JobPaid(job, msg.sender, output, amount - royalty, royalty);
+
+        address consumer = j.consumer;
+        if (consumer != address(0)) _callBack(consumer, j.callbackGas, job, j.model, output);
+    }
+
+    /// Calls the consumer with exactly callbackGas (reverting if less is
+    /// left: by EIP-150 a call gets at most 63/64 of what remains), copies
+    /// none of its return data, and records whether it succeeded. Everything
+    /// is settled before, so a consumer that re-enters finds the job paid.
+    function _callBack(address consumer, uint256 callbackGas, uint256 job, uint256 model, uint256 output) internal {
+        bytes memory data = abi.encodeCall(IInferenceConsumer.onInference, (job, model, output));
+        uint256 needed = callbackGas + callbackGas / 63 + 5_000;
+        if (gasleft() < needed) revert GasTooLowForCallback(gasleft(), needed);
+        bool ok;
+        assembly ("memory-safe") {
+            ok := call(callbackGas, consumer, 0, add(data, 0x20), mload(data), 0, 0)
+        }
+        emit ConsumerCalled(job, consumer, ok);
     }
 
     /// @notice Returns an unpaid job's escrow to its requester after the deadline.

@@ -37,9 +37,9 @@ type VerifierVerifyingKey struct {
 
 // RegistryMetaData contains all meta data concerning the Registry contract.
 var RegistryMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"transcript\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"contributions\",\"type\":\"uint32\"}],\"name\":\"BadSetup\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"now_\",\"type\":\"uint256\"}],\"name\":\"DeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"now_\",\"type\":\"uint256\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlineTooFar\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"internalType\":\"enumRegistry.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"JobNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"NotInField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"}],\"name\":\"ProofRejected\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"Reentrancy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"}],\"name\":\"RoyaltyTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"UnknownModel\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"WrongPayment\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"output\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"proverAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"royalty\",\"type\":\"uint256\"}],\"name\":\"JobPaid\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"JobRefunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"inputCommitment\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"JobRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"commitment\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"setupTranscript\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"setupContributions\",\"type\":\"uint32\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"MAX_ROYALTY_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balances\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"jobs\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"amount\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"internalType\":\"uint40\",\"name\":\"deadline\",\"type\":\"uint40\"},{\"internalType\":\"enumRegistry.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint48\",\"name\":\"model\",\"type\":\"uint48\"},{\"internalType\":\"uint256\",\"name\":\"inputCommitment\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"keySetup\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"ceremony\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"transcript\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"contributions\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"modelCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"models\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"price\",\"type\":\"uint96\"},{\"internalType\":\"contractVerifier\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"setupContributions\",\"type\":\"uint32\"},{\"internalType\":\"uint256\",\"name\":\"commitment\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"setupTranscript\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"openAccount\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"commitment\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256[2]\",\"name\":\"alpha\",\"type\":\"uint256[2]\"},{\"internalType\":\"uint256[4]\",\"name\":\"beta\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[4]\",\"name\":\"gamma\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[4]\",\"name\":\"delta\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[14]\",\"name\":\"ic\",\"type\":\"uint256[14]\"},{\"internalType\":\"uint256[4]\",\"name\":\"pedersenG\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[4]\",\"name\":\"pedersenGSigmaNeg\",\"type\":\"uint256[4]\"}],\"internalType\":\"structVerifier.VerifyingKey\",\"name\":\"vk\",\"type\":\"tuple\"},{\"internalType\":\"uint96\",\"name\":\"price\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"setupTranscript\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"setupContributions\",\"type\":\"uint32\"}],\"name\":\"registerModel\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"inputCommitment\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"requestJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"output\",\"type\":\"uint256\"}],\"name\":\"submitProof\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"callbackGas\",\"type\":\"uint32\"}],\"name\":\"BadCallbackGas\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"transcript\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"contributions\",\"type\":\"uint32\"}],\"name\":\"BadSetup\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"now_\",\"type\":\"uint256\"}],\"name\":\"DeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"now_\",\"type\":\"uint256\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlineTooFar\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC721IncorrectOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"ERC721InsufficientApproval\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC721InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"ERC721InvalidOperator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC721InvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC721InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC721InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"ERC721NonexistentToken\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"gasLeft\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"GasTooLowForCallback\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"internalType\":\"enumRegistry.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"JobNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"ModelIsRetired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"NotInField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotModelHolder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"}],\"name\":\"ProofRejected\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"Reentrancy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"}],\"name\":\"RoyaltyTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"UnknownModel\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"WrongPayment\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"approved\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"approved\",\"type\":\"bool\"}],\"name\":\"ApprovalForAll\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"ok\",\"type\":\"bool\"}],\"name\":\"ConsumerCalled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"output\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"proverAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"royalty\",\"type\":\"uint256\"}],\"name\":\"JobPaid\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"JobRefunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"input\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"callbackGas\",\"type\":\"uint32\"}],\"name\":\"JobRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"commitment\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"setupTranscript\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"setupContributions\",\"type\":\"uint32\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"ModelRetired\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"PriceChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"MAX_CALLBACK_GAS\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_ROYALTY_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balances\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getApproved\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"isApprovedForAll\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"jobs\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"amount\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"internalType\":\"uint40\",\"name\":\"deadline\",\"type\":\"uint40\"},{\"internalType\":\"enumRegistry.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint48\",\"name\":\"model\",\"type\":\"uint48\"},{\"internalType\":\"uint256\",\"name\":\"input\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"callbackGas\",\"type\":\"uint32\"},{\"internalType\":\"uint256\",\"name\":\"output\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"keySetup\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"ceremony\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"transcript\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"contributions\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"modelCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"models\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"price\",\"type\":\"uint96\"},{\"internalType\":\"contractVerifier\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"setupContributions\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"retired\",\"type\":\"bool\"},{\"internalType\":\"uint256\",\"name\":\"commitment\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"setupTranscript\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"openAccount\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"ownerOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"commitment\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256[2]\",\"name\":\"alpha\",\"type\":\"uint256[2]\"},{\"internalType\":\"uint256[4]\",\"name\":\"beta\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[4]\",\"name\":\"gamma\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[4]\",\"name\":\"delta\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[14]\",\"name\":\"ic\",\"type\":\"uint256[14]\"},{\"internalType\":\"uint256[4]\",\"name\":\"pedersenG\",\"type\":\"uint256[4]\"},{\"internalType\":\"uint256[4]\",\"name\":\"pedersenGSigmaNeg\",\"type\":\"uint256[4]\"}],\"internalType\":\"structVerifier.VerifyingKey\",\"name\":\"vk\",\"type\":\"tuple\"},{\"internalType\":\"uint96\",\"name\":\"price\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"royaltyBps\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"setupTranscript\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"setupContributions\",\"type\":\"uint32\"}],\"name\":\"registerModel\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"input\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"callbackGas\",\"type\":\"uint32\"}],\"name\":\"requestJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"}],\"name\":\"retire\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"safeTransferFrom\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"safeTransferFrom\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"approved\",\"type\":\"bool\"}],\"name\":\"setApprovalForAll\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"model\",\"type\":\"uint256\"},{\"internalType\":\"uint96\",\"name\":\"price\",\"type\":\"uint96\"}],\"name\":\"setPrice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"job\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"output\",\"type\":\"uint256\"}],\"name\":\"submitProof\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes4\",\"name\":\"interfaceId\",\"type\":\"bytes4\"}],\"name\":\"supportsInterface\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"tokenURI\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "Registry",
-	Bin: "0x6080604052348015600e575f5ffd5b5061280a8061001c5f395ff3fe6080604052600436106100bf575f3560e01c80634c5d8a0f1161007c57806392d3328e1161005757806392d3328e14610326578063a11c01a814610339578063c6a645fe14610358578063f664524e1461036d575f5ffd5b80634c5d8a0f146102005780636a030ca91461021557806371e31706146102e4575f5ffd5b8063180aedf3146100c3578063278ecde11461016257806327e235e314610183578063292eb75d146101b05780633ccfd60b146101c45780633dca40e6146101d8575b5f5ffd5b3480156100ce575f5ffd5b506101466100dd366004610f6b565b600160208190525f91825260409091208054918101546002909101546001600160a01b0380841693600160a01b908190046001600160601b0316939182169290820464ffffffffff1691600160c81b810460ff1691600160d01b90910465ffffffffffff169087565b6040516101599796959493929190610fb6565b60405180910390f35b34801561016d575f5ffd5b5061018161017c366004610f6b565b61038c565b005b34801561018e575f5ffd5b506101a261019d366004611014565b6104fd565b604051908152602001610159565b3480156101bb575f5ffd5b50610181610534565b3480156101cf575f5ffd5b5061018161055e565b3480156101e3575f5ffd5b506101ed61271081565b60405161ffff9091168152602001610159565b34801561020b575f5ffd5b506101a260045481565b348015610220575f5ffd5b5061028b61022f366004610f6b565b5f6020819052908152604090208054600182015460028301546003909301546001600160a01b0380841694600160a01b948590046001600160601b0316949184169391820461ffff1692600160b01b90920463ffffffff169187565b604080516001600160a01b0398891681526001600160601b03979097166020880152949096169385019390935261ffff91909116606084015263ffffffff16608083015260a082015260c081019190915260e001610159565b3480156102ef575f5ffd5b506103036102fe366004610f6b565b61069c565b604080519315158452602084019290925263ffffffff1690820152606001610159565b6101a261033436600461103a565b6106ff565b348015610344575f5ffd5b5061018161035336600461107c565b6109e4565b348015610363575f5ffd5b506101a260035481565b348015610378575f5ffd5b506101a26103873660046110fa565b610cdd565b5f818152600160208190526040909120808201549091600160c81b90910460ff16908160038111156103c0576103c0610f82565b1461041e575f8160038111156103d8576103d8610f82565b036103fe57604051630510aa5f60e41b8152600481018490526024015b60405180910390fd5b8281604051600162dae87360e01b031981526004016103f592919061118e565b6001820154600160a01b900464ffffffffff16421161046b57600182015460405163408b57fb60e01b8152600160a01b90910464ffffffffff1660048201524260248201526044016103f5565b60018201805460ff60c81b1916600360c81b17905581546104a6906001600160a01b03811690600160a01b90046001600160601b0316610f0c565b8154604051600160a01b82046001600160601b031681526001600160a01b039091169084907f6a1f355817b0c67f49d69eab66ba0feb8193205ca23b6ba8653427ff2d2790cc9060200160405180910390a3505050565b6001600160a01b0381165f90815260026020526040812054801561052b576105266001826111b6565b61052d565b5f5b9392505050565b335f90815260026020526040812054900361055c57335f908152600260205260409020600190555b565b60ff5f5c16156105815760405163558a1e0360e11b815260040160405180910390fd5b60015f805c60ff19168217905d50335f90815260026020526040902054600181116105c157604051636e34ee0b60e11b81523360048201526024016103f5565b5f6105cd6001836111b6565b335f81815260026020526040908190206001905551919250907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d5906106159084815260200190565b60405180910390a26040515f90339083908381818185875af1925050503d805f811461065c576040519150601f19603f3d011682016040523d82523d5f602084013e610661565b606091505b505090508061068c57604051630e21dcbb60e11b8152336004820152602481018390526044016103f5565b505f91505060ff19815c16815d50565b5f8181526020819052604081208054829182916001600160a01b03166106d857604051632380022d60e01b8152600481018690526024016103f5565b6001810154600390910154600160b01b90910463ffffffff16801515969195509350915050565b5f83815260208190526040812080546001600160a01b031661073757604051632380022d60e01b8152600481018690526024016103f5565b7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018410610799576040516305c0d23760e41b815260206004820152600f60248201526e1a5b9c1d5d10dbdb5b5a5d1b595b9d608a1b60448201526064016103f5565b8054600160a01b90046001600160601b031634146107e4578054604051630374cb4760e21b8152346004820152600160a01b9091046001600160601b031660248201526044016103f5565b428367ffffffffffffffff16116108205760405163041f95d160e51b815267ffffffffffffffff841660048201524260248201526044016103f5565b64ffffffffff67ffffffffffffffff8416111561085c57604051631e25207360e31b815267ffffffffffffffff841660048201526024016103f5565b60045f815461086a906111cf565b91829055506040805160e0810182523381526001600160601b03341660208201525f9181019190915264ffffffffff85166060820152909250608081016001815265ffffffffffff871660208083019190915260409182018790525f8581526001808352908390208451928501516001600160601b0316600160a01b9081026001600160a01b03948516178255938501519181018054606087015164ffffffffff169095026001600160c81b03199095169290931691909117929092178082556080840151919060ff60c81b1916600160c81b83600381111561094f5761094f610f82565b021790555060a08201516001820180546001600160d01b0316600160d01b65ffffffffffff9093169290920291909117905560c0909101516002909101556040805185815234602082015267ffffffffffffffff85168183015290513391879185917f6b1994381f1bde2839235a1e434770cd2f8c0749e71d99e81c0e7a0a35c1a4ef919081900360600190a4509392505050565b5f848152600160208190526040909120808201549091600160c81b90910460ff1690816003811115610a1857610a18610f82565b14610a71575f816003811115610a3057610a30610f82565b03610a5157604051630510aa5f60e41b8152600481018790526024016103f5565b8581604051600162dae87360e01b031981526004016103f592919061118e565b6001820154600160a01b900464ffffffffff16421115610abf57600182015460405163041f95d160e51b8152600160a01b90910464ffffffffff1660048201524260248201526044016103f5565b6001820154600160d01b900465ffffffffffff165f9081526020819052604090207f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018410610b39576040516305c0d23760e41b81526020600482015260066024820152651bdd5d1c1d5d60d21b60448201526064016103f5565b6040805160a081018252600280840154825285015460208201528082018690526060810189905233608082015260018301549151630af9a23560e21b815290916001600160a01b031690632be688d490610b9b908a908a9086906004016111e7565b602060405180830381865afa158015610bb6573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610bda9190611241565b610bfa57604051636255f36360e11b8152600481018990526024016103f5565b60018481018054600160c91b600165ff000000000160a01b031990911633171790558454908301546001600160601b03600160a01b9283900416915f9161271091610c4a910461ffff1684611260565b610c549190611277565b90508015610c71578354610c71906001600160a01b031682610f0c565b610c8433610c7f83856111b6565b610f0c565b338a7fc66b74e5b8a0c41287f5707852bd85ed339a678cfaf392d6220bb13ea38524b889610cb285876111b6565b604080519283526020830191909152810185905260600160405180910390a350505050505050505050565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018710610d3b576040516305c0d23760e41b815260206004820152600a60248201526918dbdb5b5a5d1b595b9d60b21b60448201526064016103f5565b61271061ffff85161115610d68576040516314df3fa960e31b815261ffff851660048201526024016103f5565b821563ffffffff83161514610d9f5760405163f0c739a960e01b81526004810184905263ffffffff831660248201526044016103f5565b5f86604051610dad90610f5e565b610db79190611296565b604051809103905ff080158015610dd0573d5f5f3e3d5ffd5b50335f9081526002602052604081205491925003610dfb57335f908152600260205260409020600190555b60035f8154610e09906111cf565b91829055505f81815260208190526040902033600160a01b6001600160601b038a1681029190911782556001820180546001600160a01b0386166001600160b01b03199091161761ffff8a169092029190911763ffffffff60b01b1916600160b01b63ffffffff881602179055600281018a90559092508415610e8e57600381018590555b604080516001600160a01b0384168152602081018b90526001600160601b0389168183015261ffff881660608201526080810187905263ffffffff861660a08201529051339185917fbdb2fbd1a4ffa7f626739c2dd75368ad319676511ec6ef002f1be586d3adbdc19181900360c00190a350509695505050505050565b6001600160a01b0382165f90815260026020526040902054818115610f315781610f34565b60015b610f3e91906112ef565b6001600160a01b039093165f908152600260205260409020929092555050565b6115078061130383390190565b5f60208284031215610f7b575f5ffd5b5035919050565b634e487b7160e01b5f52602160045260245ffd5b60048110610fb257634e487b7160e01b5f52602160045260245ffd5b9052565b6001600160a01b0388811682526001600160601b03881660208301528616604082015264ffffffffff8516606082015260e08101610ff76080830186610f96565b65ffffffffffff9390931660a082015260c0015295945050505050565b5f60208284031215611024575f5ffd5b81356001600160a01b038116811461052d575f5ffd5b5f5f5f6060848603121561104c575f5ffd5b8335925060208401359150604084013567ffffffffffffffff81168114611071575f5ffd5b809150509250925092565b5f5f5f5f6060858703121561108f575f5ffd5b84359350602085013567ffffffffffffffff8111156110ac575f5ffd5b8501601f810187136110bc575f5ffd5b803567ffffffffffffffff8111156110d2575f5ffd5b8760208284010111156110e3575f5ffd5b949760209190910196509394604001359392505050565b5f5f5f5f5f5f868803610520811215611111575f5ffd5b87359650610480601f1982011215611127575f5ffd5b506020870194506104a08701356001600160601b0381168114611148575f5ffd5b93506104c087013561ffff8116811461115f575f5ffd5b92506104e0870135915061050087013563ffffffff81168114611180575f5ffd5b809150509295509295509295565b8281526040810161052d6020830184610f96565b634e487b7160e01b5f52601160045260245ffd5b818103818111156111c9576111c96111a2565b92915050565b5f600182016111e0576111e06111a2565b5060010190565b60c081528260c0820152828460e08301375f60e084830101525f60e0601f19601f860116830101905060208201835f5b6005811015611236578151835260209283019290910190600101611217565b505050949350505050565b5f60208284031215611251575f5ffd5b8151801515811461052d575f5ffd5b80820281158282048414176111c9576111c96111a2565b5f8261129157634e487b7160e01b5f52601260045260245ffd5b500490565b610480810160408383376080604084016040840137608060c0840160c0840137608061014084016101408401376101c08084016101c0840137608061038084016103808401376080610400840161040084013792915050565b808201808211156111c9576111c96111a256fe610500604052348015610010575f5ffd5b5060405161150738038061150783398101604081905261002f9161066a565b805180516100449160015b6020020151610371565b61007e576040516302312fc960e51b8152602060048201526005602482015264616c70686160d81b60448201526064015b60405180910390fd5b5f5b600e81101561010b576100c7826080015182600e81106100a2576100a2610716565b602002015160808401516100b784600161073e565b600e811061003a5761003a610716565b6100f9576040516302312fc960e51b8152602060048201526002602482015261696360f01b6044820152606401610075565b61010460028261073e565b9050610080565b5061013c8160200151604051806040016040528060048152602001636265746160e01b8152506103d360201b60201c565b6040808201518151808301909252600582526467616d6d6160d81b6020830152610165916103d3565b61019681606001516040518060400160405280600581526020016464656c746160d81b8152506103d360201b60201c565b6101cb8160a0015160405180604001604052806009815260200168706564657273656e4760b81b8152506103d360201b60201c565b6102088160c0015160405180604001604052806011815260200170706564657273656e475369676d614e656760781b8152506103d360201b60201c565b8051516080908152815160209081015160a090815281840180515160c0908152815184015160e090815282516040908101516101009081529351606090810151610120908152828a0180515161014090815281518a0151610160908152825186015161018090815292518501516101a0908152858e018051516101c05280518d01516101e05280518801516102005251860151610220528c8e018051516102405280518d01516102605280518801516102805280518701516102a0528051909d01516102c0528c518b01516102e0528c51890151610300528c5190970151610320528b5190980151610340528a519092015161036052895190910151610380528851909501516103a0528751909401516103c052955101516103e0529185018051516104005280518401516104205280518501516104405251810151610460529301805151610480528051909101516104a0528051909101516104c0525101516104e052610799565b5f5f5160206114e75f395f51905f528310158061039b57505f5160206114e75f395f51905f528210155b156103a757505f6103cd565b6040518381528260208201525f60408201525f606082015260408160808360065afa9150505b92915050565b81515f905f5160206114e75f395f51905f52118015610402575060208301515f5160206114e75f395f51905f52115b801561041e575060408301515f5160206114e75f395f51905f52115b801561043a575060608301515f5160206114e75f395f51905f52115b90505f81156104f057604080516101808101825260018152600260208083019190915286518284015286015160608201529085015160808201525f9060a08101866003602002015181526020016001815260200160025f5160206114e75f395f51905f526104a89190610751565b815286516020808301919091528701516040808301919091528701516060820152608001866003602002015181525090506040516020816101808460085afa93508051925050505b8115806104fe575080600114155b1561051e57826040516302312fc960e51b81526004016100759190610764565b50505050565b634e487b7160e01b5f52604160045260245ffd5b60405160e081016001600160401b038111828210171561055a5761055a610524565b60405290565b604051601f8201601f191681016001600160401b038111828210171561058857610588610524565b604052919050565b5f61059b6040610560565b90508060408301848111156105ae575f5ffd5b835b818110156105c85780518352602092830192016105b0565b50505092915050565b5f82601f8301126105e0575f5ffd5b5f6105eb6080610560565b90508060808401858111156105fe575f5ffd5b845b81811015610618578051835260209283019201610600565b509195945050505050565b5f82601f830112610632575f5ffd5b5f6101c061063f81610560565b915083018185821115610650575f5ffd5b845b82811015610618578051825260209182019101610652565b5f61048082840312801561067c575f5ffd5b50610685610538565b83601f840112610693575f5ffd5b61069d8484610590565b81526106ac84604085016105d1565b60208201526106be8460c085016105d1565b60408201526106d18461014085016105d1565b60608201526106e4846101c08501610623565b60808201526106f78461038085016105d1565b60a082015261070a8461040085016105d1565b60c08201529392505050565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b808201808211156103cd576103cd61072a565b818103818111156103cd576103cd61072a565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a0516101c0516101e05161020051610220516102405161026051610280516102a0516102c0516102e05161030051610320516103405161036051610380516103a0516103c0516103e05161040051610420516104405161046051610480516104a0516104c0516104e051610bdb61090c5f395f61087a01525f61085301525f61082c01525f61080501525f61092801525f61090101525f6108da01525f6108b301525f6103ff01525f6103de01525f6103a701525f61038601525f61034f01525f61032e01525f6102f701525f6102d601525f61029f01525f61027e01525f61024201525f61022101525f6101f301525f6101d001525f6107cc01525f6107a501525f61077e01525f61075701525f61071d01525f6106f601525f6106cf01525f6106a801525f61066f01525f61064801525f61062101525f6105fa01525f6105d001525f6105a60152610bdb5ff3fe608060405234801561000f575f5ffd5b506004361061003f575f3560e01c80631104faf4146100435780632be688d41461005f5780638ebdf93514610082575b5f5ffd5b61004c61018081565b6040519081526020015b60405180910390f35b61007261006d366004610a16565b61008a565b6040519015158152602001610056565b61004c600581565b5f610180831461009b57505f610979565b5f6100a884860186610ab0565b90505f5b600c811015610104577f30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd478282600c81106100e8576100e8610b2d565b6020020151106100fc575f92505050610979565b6001016100ac565b505f5b600581101561015f577f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000184826005811061014357610143610b2d565b602002013510610157575f92505050610979565b600101610107565b506101008101516101208201516040805160208101939093528201525f907f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000190606001604051602081830303815290604052805190602001205f1c6101c49190610b41565b604080518082019091527f000000000000000000000000000000000000000000000000000000000000000081527f000000000000000000000000000000000000000000000000000000000000000060208201529091505f61026e827f00000000000000000000000000000000000000000000000000000000000000007f000000000000000000000000000000000000000000000000000000000000000089855b6020020135610980565b90508080156102c657506102c6827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896001610264565b905080801561031e575061031e827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896002610264565b90508080156103765750610376827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896003610264565b90508080156103ce57506103ce827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896004610264565b90508080156104245750610424827f00000000000000000000000000000000000000000000000000000000000000007f000000000000000000000000000000000000000000000000000000000000000086610980565b905080158061044757506101008401516101208501516104459184916109c6565b155b15610458575f945050505050610979565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001858860405160200161048d929190610b60565b604051602081830303815290604052805190602001205f1c6104af9190610b41565b9050805f036104bc575060015b6040805180820182525f80825260208083018290528351808501909452818452830152906104fb8288600860200201518960095b602002015186610980565b158061051857506105168188600a602002015189600b6104f0565b155b1561052c575f975050505050505050610979565b6105346109f7565b8751815260208801517f30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47906105699082610bb6565b6105739190610b41565b602082810191909152604089810151818401526060808b0151908401526080808b01519084015260a0808b0151908401527f000000000000000000000000000000000000000000000000000000000000000060c0808501919091527f000000000000000000000000000000000000000000000000000000000000000060e0808601919091527f00000000000000000000000000000000000000000000000000000000000000006101008601527f00000000000000000000000000000000000000000000000000000000000000006101208601527f00000000000000000000000000000000000000000000000000000000000000006101408601527f00000000000000000000000000000000000000000000000000000000000000006101608601528951610180860152898401516101a08601527f00000000000000000000000000000000000000000000000000000000000000006101c08601527f00000000000000000000000000000000000000000000000000000000000000006101e08601527f00000000000000000000000000000000000000000000000000000000000000006102008601527f0000000000000000000000000000000000000000000000000000000000000000610220860152908b01516102408501528a01516102608401527f00000000000000000000000000000000000000000000000000000000000000006102808401527f00000000000000000000000000000000000000000000000000000000000000006102a08401527f00000000000000000000000000000000000000000000000000000000000000006102c08401527f00000000000000000000000000000000000000000000000000000000000000006102e08401528451610300840152848201516103208401527f00000000000000000000000000000000000000000000000000000000000000006103408401527f00000000000000000000000000000000000000000000000000000000000000006103608401527f00000000000000000000000000000000000000000000000000000000000000006103808401527f00000000000000000000000000000000000000000000000000000000000000006103a084015283516103c0840152838201516103e08401527f00000000000000000000000000000000000000000000000000000000000000006104008401527f00000000000000000000000000000000000000000000000000000000000000006104208401527f00000000000000000000000000000000000000000000000000000000000000006104408401527f0000000000000000000000000000000000000000000000000000000000000000610460840152515f91816104808560085afa9650805191505085801561096d5750806001145b99505050505050505050505b9392505050565b5f60405184815283602082015282604082015260408160608360075afa9150855160408201526020860151606082015260408660808360065afa90911695945050505050565b5f604051838152826020820152845160408201526020850151606082015260408560808360065afa95945050505050565b6040518061048001604052806024906020820280368337509192915050565b5f5f5f60c08486031215610a28575f5ffd5b833567ffffffffffffffff811115610a3e575f5ffd5b8401601f81018613610a4e575f5ffd5b803567ffffffffffffffff811115610a64575f5ffd5b866020828401011115610a75575f5ffd5b60208201945080935050508460c085011115610a8f575f5ffd5b6020840190509250925092565b634e487b7160e01b5f52604160045260245ffd5b5f6101808284031215610ac1575f5ffd5b82601f830112610acf575f5ffd5b604051610180810181811067ffffffffffffffff82111715610af357610af3610a9c565b60405280610180840185811115610b08575f5ffd5b845b81811015610b22578035835260209283019201610b0a565b509195945050505050565b634e487b7160e01b5f52603260045260245ffd5b5f82610b5b57634e487b7160e01b5f52601260045260245ffd5b500690565b713d35b6b616b3b937ba34189b16b139b1191960711b81525f60128201845f5b600c811015610b9f578151835260209283019290910190600101610b80565b50505060a083610192840137506102320192915050565b81810381811115610bd557634e487b7160e01b5f52601160045260245ffd5b929150505630644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47",
+	Bin: "0x608060405234801561000f575f5ffd5b506040518060400160405280600b81526020016a7a6b6d6c206d6f64656c7360a81b815250604051806040016040528060048152602001631692d35360e21b815250815f908161005f9190610117565b50600161006c8282610117565b5050506101d5565b634e487b7160e01b5f52604160045260245ffd5b600181811c9082168061009c57607f821691505b6020821081036100ba57634e487b7160e01b5f52602260045260245ffd5b50919050565b601f821115610112578282111561011257805f5260205f20601f840160051c60208510156100eb57505f5b90810190601f840160051c035f5b8181101561010e575f838201556001016100f9565b5050505b505050565b81516001600160401b0381111561013057610130610074565b6101448161013e8454610088565b846100c0565b6020601f821160018114610176575f831561015f5750848201515b5f19600385901b1c1916600184901b1784556101ce565b5f84815260208120601f198516915b828110156101a55787850151825560209485019460019092019101610185565b50848210156101c257868401515f19600387901b60f8161c191681555b505060018360011b0184555b5050505050565b613b2c806101e25f395ff3fe6080604052600436106101ba575f3560e01c80634c5d8a0f116100f257806395d89b4111610092578063c6a645fe11610062578063c6a645fe14610659578063c87b56dd1461066e578063e985e9c51461068d578063f664524e146106ac575f5ffd5b806395d89b41146105e8578063a11c01a8146105fc578063a22cb4651461061b578063b88d4fde1461063a575f5ffd5b80636d9809a0116100cd5780636d9809a01461054957806370a082311461057457806371e31706146105935780637cd401c7146105d5575f5ffd5b80634c5d8a0f146104335780636352211e146104485780636a030ca914610467575f5ffd5b806327e235e31161015d5780633ccfd60b116101385780633ccfd60b146103b95780633d8886f1146103cd5780633dca40e6146103ec57806342842e0e14610414575f5ffd5b806327e235e314610359578063292eb75d146103865780633790cf571461039a575f5ffd5b8063095ea7b311610198578063095ea7b31461024a578063180aedf31461026b57806323b872dd1461031b578063278ecde11461033a575f5ffd5b806301ffc9a7146101be57806306fdde03146101f2578063081812fc14610213575b5f5ffd5b3480156101c9575f5ffd5b506101dd6101d8366004611f35565b6106cb565b60405190151581526020015b60405180910390f35b3480156101fd575f5ffd5b5061020661071c565b6040516101e99190611f7e565b34801561021e575f5ffd5b5061023261022d366004611f90565b6107ab565b6040516001600160a01b0390911681526020016101e9565b348015610255575f5ffd5b50610269610264366004611fc2565b6107d2565b005b348015610276575f5ffd5b50610305610285366004611f90565b60076020525f9081526040902080546001820154600283015460038401546004909401546001600160a01b0380851695600160a01b958690046001600160601b0316958286169581810464ffffffffff1695600160c81b820460ff1695600160d01b90920465ffffffffffff1694909390811692900463ffffffff16908a565b6040516101e99a9998979695949392919061201e565b348015610326575f5ffd5b506102696103353660046120a5565b6107e1565b348015610345575f5ffd5b50610269610354366004611f90565b61086f565b348015610364575f5ffd5b506103786103733660046120df565b6109d8565b6040519081526020016101e9565b348015610391575f5ffd5b50610269610a0f565b3480156103a5575f5ffd5b506102696103b4366004611f90565b610a39565b3480156103c4575f5ffd5b50610269610a8d565b3480156103d8575f5ffd5b506102696103e736600461210e565b610bcb565b3480156103f7575f5ffd5b5061040161271081565b60405161ffff90911681526020016101e9565b34801561041f575f5ffd5b5061026961042e3660046120a5565b610c3f565b34801561043e575f5ffd5b50610378600a5481565b348015610453575f5ffd5b50610232610462366004611f90565b610c5e565b348015610472575f5ffd5b506104e8610481366004611f90565b60066020525f908152604090208054600182015460028301546003909301546001600160a01b0380841694600160a01b948590046001600160601b0316949184169391820461ffff1692600160b01b830463ffffffff1692600160d01b900460ff16919088565b604080516001600160a01b03998a1681526001600160601b03989098166020890152959097169486019490945261ffff92909216606085015263ffffffff166080840152151560a083015260c082015260e0810191909152610100016101e9565b348015610554575f5ffd5b5061055f620f424081565b60405163ffffffff90911681526020016101e9565b34801561057f575f5ffd5b5061037861058e3660046120df565b610c68565b34801561059e575f5ffd5b506105b26105ad366004611f90565b610cad565b604080519315158452602084019290925263ffffffff16908201526060016101e9565b6103786105e336600461214b565b610d10565b3480156105f3575f5ffd5b50610206611040565b348015610607575f5ffd5b506102696106163660046121ac565b61104f565b348015610626575f5ffd5b50610269610635366004612237565b611396565b348015610645575f5ffd5b50610269610654366004612280565b6113a1565b348015610664575f5ffd5b5061037860095481565b348015610679575f5ffd5b50610206610688366004611f90565b6113b9565b348015610698575f5ffd5b506101dd6106a736600461235d565b611429565b3480156106b7575f5ffd5b506103786106c6366004612385565b611456565b5f6001600160e01b031982166380ac58cd60e01b14806106fb57506001600160e01b03198216635b5e139f60e01b145b8061071657506301ffc9a760e01b6001600160e01b03198316145b92915050565b60605f805461072a90612400565b80601f016020809104026020016040519081016040528092919081815260200182805461075690612400565b80156107a15780601f10610778576101008083540402835291602001916107a1565b820191905f5260205f20905b81548152906001019060200180831161078457829003601f168201915b5050505050905090565b5f6107b582611693565b505f828152600460205260409020546001600160a01b0316610716565b6107dd8282336116cb565b5050565b6001600160a01b03821661080f57604051633250574960e11b81525f60048201526024015b60405180910390fd5b5f61081b8383336116d8565b9050836001600160a01b0316816001600160a01b031614610869576040516364283d7b60e01b81526001600160a01b0380861660048301526024820184905282166044820152606401610806565b50505050565b5f818152600760205260409020600180820154600160c81b900460ff169081600381111561089f5761089f611fea565b146108f8575f8160038111156108b7576108b7611fea565b036108d857604051630510aa5f60e41b815260048101849052602401610806565b8281604051600162dae87360e01b03198152600401610806929190612438565b6001820154600160a01b900464ffffffffff16421161094557600182015460405163408b57fb60e01b8152600160a01b90910464ffffffffff166004820152426024820152604401610806565b60018201805460ff60c81b1916600360c81b1790558154610980906001600160a01b03811690600160a01b90046001600160601b0316611717565b8154604051600160a01b82046001600160601b031681526001600160a01b039091169084907f6a1f355817b0c67f49d69eab66ba0feb8193205ca23b6ba8653427ff2d2790cc906020015b60405180910390a3505050565b6001600160a01b0381165f908152600860205260408120548015610a0657610a01600182612460565b610a08565b5f5b9392505050565b335f908152600860205260408120549003610a3757335f908152600860205260409020600190555b565b610a4281611769565b5f81815260066020526040808220600101805460ff60d01b1916600160d01b1790555182917f791bfce3bfc5ac11726f885364a02a911d7554b6bb98088264f2cb3be3a125fa91a250565b60ff5f5c1615610ab05760405163558a1e0360e11b815260040160405180910390fd5b60015f805c60ff19168217905d50335f9081526008602052604090205460018111610af057604051636e34ee0b60e11b8152336004820152602401610806565b5f610afc600183612460565b335f81815260086020526040908190206001905551919250907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d590610b449084815260200190565b60405180910390a26040515f90339083908381818185875af1925050503d805f8114610b8b576040519150601f19603f3d011682016040523d82523d5f602084013e610b90565b606091505b5050905080610bbb57604051630e21dcbb60e11b815233600482015260248101839052604401610806565b505f91505060ff19815c16815d50565b610bd482611769565b5f8281526006602090815260409182902080546001600160a01b0316600160a01b6001600160601b03861690810291909117909155915191825283917f8aa4fa52648a6d15edce8a179c792c86f3719d0cc3c572cf90f91948f0f2cb68910160405180910390a25050565b610c5983838360405180602001604052805f8152506113a1565b505050565b5f61071682611693565b5f6001600160a01b038216610c92576040516322718ad960e21b81525f6004820152602401610806565b506001600160a01b03165f9081526003602052604090205490565b5f8181526006602052604081208054829182916001600160a01b0316610ce957604051632380022d60e01b815260048101869052602401610806565b6001810154600390910154600160b01b90910463ffffffff16801515969195509350915050565b5f85815260066020526040812080546001600160a01b0316610d4857604051632380022d60e01b815260048101889052602401610806565b6001810154600160d01b900460ff1615610d7857604051631d9ad9bd60e31b815260048101889052602401610806565b7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018610610dd0576040516305c0d23760e41b81526020600482015260056024820152641a5b9c1d5d60da1b6044820152606401610806565b8054600160a01b90046001600160601b03163414610e1b578054604051630374cb4760e21b8152346004820152600160a01b9091046001600160601b03166024820152604401610806565b428567ffffffffffffffff1611610e575760405163041f95d160e51b815267ffffffffffffffff86166004820152426024820152604401610806565b64ffffffffff67ffffffffffffffff86161115610e9357604051631e25207360e31b815267ffffffffffffffff86166004820152602401610806565b6001600160a01b0384161563ffffffff841615141580610ebb5750620f424063ffffffff8416115b15610ef05760405163f425e5ff60e01b81526001600160a01b038516600482015263ffffffff84166024820152604401610806565b600a5f8154610efe90612473565b91829055505f81815260076020526040902033600160a01b346001600160601b0316810291909117825560018083018054600165ff000000000160a01b031664ffffffffff8b169093026001600160d01b031692909217600160d01b65ffffffffffff8d160217808355939550919260ff60c81b1916600160c81b830217905550600281018790556001600160a01b03851615610fcb576003810180546001600160c01b031916600160a01b63ffffffff8716026001600160a01b031916176001600160a01b0387161790555b6040805188815234602082015267ffffffffffffffff8816818301526001600160a01b038716606082015263ffffffff86166080820152905133918a9186917f727f94f3e4099dc892b92ac095c73fccbb60d33479d54861ebd29889fb085755919081900360a00190a4505095945050505050565b60606001805461072a90612400565b5f848152600760205260409020600180820154600160c81b900460ff169081600381111561107f5761107f611fea565b146110d8575f81600381111561109757611097611fea565b036110b857604051630510aa5f60e41b815260048101879052602401610806565b8581604051600162dae87360e01b03198152600401610806929190612438565b6001820154600160a01b900464ffffffffff1642111561112657600182015460405163041f95d160e51b8152600160a01b90910464ffffffffff166004820152426024820152604401610806565b6001820154600160d01b900465ffffffffffff165f9081526006602052604090207f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000184106111a0576040516305c0d23760e41b81526020600482015260066024820152651bdd5d1c1d5d60d21b6044820152606401610806565b6040805160a081018252600280840154825285015460208201528082018690526060810189905233608082015260018301549151630af9a23560e21b815290916001600160a01b031690632be688d490611202908a908a90869060040161248b565b602060405180830381865afa15801561121d573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061124191906124e5565b61126157604051636255f36360e11b815260048101899052602401610806565b60018481018054600160c91b600165ff000000000160a01b03199091163317179055600485018690558454908301546001600160601b03600160a01b9283900416915f91612710916112b8910461ffff1684612500565b6112c29190612517565b905080156112df5783546112df906001600160a01b031682611717565b6112f2336112ed8385612460565b611717565b338a7fc66b74e5b8a0c41287f5707852bd85ed339a678cfaf392d6220bb13ea38524b8896113208587612460565b604080519283526020830191909152810185905260600160405180910390a360038601546001600160a01b031680156113895760038701546001880154611389918391600160a01b90910463ffffffff16908e90600160d01b900465ffffffffffff168c6117d3565b5050505050505050505050565b6107dd3383836118cc565b6113ac8484846107e1565b6108693385858585611962565b60606113c482611693565b505f6113da60408051602081019091525f815290565b90505f8151116113f85760405180602001604052805f815250610a08565b8061140284611a8a565b60405160200161141392919061254d565b6040516020818303038152906040529392505050565b6001600160a01b039182165f90815260056020908152604080832093909416825291909152205460ff1690565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000187106114b4576040516305c0d23760e41b815260206004820152600a60248201526918dbdb5b5a5d1b595b9d60b21b6044820152606401610806565b61271061ffff851611156114e1576040516314df3fa960e31b815261ffff85166004820152602401610806565b821563ffffffff831615146115185760405163f0c739a960e01b81526004810184905263ffffffff83166024820152604401610806565b5f8660405161152690611f10565b6115309190612561565b604051809103905ff080158015611549573d5f5f3e3d5ffd5b50335f908152600860205260408120549192500361157457335f908152600860205260409020600190555b60095f815461158290612473565b918290555091506115933383611b1a565b5f82815260066020526040902080546001600160a01b03908116600160a01b6001600160601b038a1681029190911783556001830180549285166001600160b01b03199093169290921761ffff89169091021763ffffffff60b01b1916600160b01b63ffffffff87160217905560028101899055841561161557600381018590555b604080516001600160a01b0384168152602081018b90526001600160601b0389168183015261ffff881660608201526080810187905263ffffffff861660a08201529051339185917fbdb2fbd1a4ffa7f626739c2dd75368ad319676511ec6ef002f1be586d3adbdc19181900360c00190a350509695505050505050565b5f818152600260205260408120546001600160a01b03168061071657604051637e27328960e01b815260048101849052602401610806565b610c598383836001611b7b565b5f6116e4848484611c7f565b5f9384526006602052604090932080546001600160a01b0319166001600160a01b03959095169490941790935550919050565b6001600160a01b0382165f9081526008602052604090205481811561173c578161173f565b60015b61174991906125ba565b6001600160a01b039093165f908152600860205260409020929092555050565b5f818152600660205260409020546001600160a01b0316806117a157604051632380022d60e01b815260048101839052602401610806565b6001600160a01b03811633146107dd576040516303474c0560e51b815260048101839052336024820152604401610806565b6040516024810184905260448101839052606481018290525f9060840160408051601f198184030181529190526020810180516001600160e01b031663b81b8eb360e01b17905290505f611828603f87612517565b61183290876125ba565b61183e906113886125ba565b9050805a101561186d575a60405163041cf50760e31b8152600481019190915260248101829052604401610806565b5f5f5f8451602086015f8c8cf19050876001600160a01b0316867f89fee7a610b10520d81e163fce45e95577838ceae95b825b24936e01f86ba356836040516118ba911515815260200190565b60405180910390a35050505050505050565b6001600160a01b0382166118fe57604051630b61174360e31b81526001600160a01b0383166004820152602401610806565b6001600160a01b038381165f81815260056020908152604080832094871680845294825291829020805460ff191686151590811790915591519182527f17307eab39ab6107e8899845ad3d59bd9653f200f220920489ca2b5937696c3191016109cb565b6001600160a01b0383163b15611a8357604051630a85bd0160e11b81526001600160a01b0384169063150b7a02906119a49088908890879087906004016125cd565b6020604051808303815f875af19250505080156119de575060408051601f3d908101601f191682019092526119db91810190612609565b60015b611a45573d808015611a0b576040519150601f19603f3d011682016040523d82523d5f602084013e611a10565b606091505b5080515f03611a3d57604051633250574960e11b81526001600160a01b0385166004820152602401610806565b805160208201fd5b6001600160e01b03198116630a85bd0160e11b14611a8157604051633250574960e11b81526001600160a01b0385166004820152602401610806565b505b5050505050565b60605f611a9683611d71565b60010190505f8167ffffffffffffffff811115611ab557611ab561226c565b6040519080825280601f01601f191660200182016040528015611adf576020820181803683370190505b5090508181016020015b5f19016f181899199a1a9b1b9c1cb0b131b232b360811b600a86061a8153600a8504945084611ae957509392505050565b6001600160a01b038216611b4357604051633250574960e11b81525f6004820152602401610806565b5f611b4f83835f6116d8565b90506001600160a01b03811615610c59576040516339e3563760e11b81525f6004820152602401610806565b8080611b8f57506001600160a01b03821615155b15611c50575f611b9e84611693565b90506001600160a01b03831615801590611bca5750826001600160a01b0316816001600160a01b031614155b8015611bdd5750611bdb8184611429565b155b15611c065760405163a9fbf51f60e01b81526001600160a01b0384166004820152602401610806565b8115611c4e5783856001600160a01b0316826001600160a01b03167f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560405160405180910390a45b505b50505f90815260046020526040902080546001600160a01b0319166001600160a01b0392909216919091179055565b5f828152600260205260408120546001600160a01b0390811690831615611cab57611cab818486611e48565b6001600160a01b03811615611ce557611cc65f855f5f611b7b565b6001600160a01b0381165f90815260036020526040902080545f190190555b6001600160a01b03851615611d13576001600160a01b0385165f908152600360205260409020805460010190555b5f8481526002602052604080822080546001600160a01b0319166001600160a01b0389811691821790925591518793918516917fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef91a4949350505050565b5f8072184f03e93ff9f4daa797ed6e38ed64bf6a1f0160401b8310611daf5772184f03e93ff9f4daa797ed6e38ed64bf6a1f0160401b830492506040015b6d04ee2d6d415b85acef81000000008310611ddb576d04ee2d6d415b85acef8100000000830492506020015b662386f26fc100008310611df957662386f26fc10000830492506010015b6305f5e1008310611e11576305f5e100830492506008015b6127108310611e2557612710830492506004015b60648310611e37576064830492506002015b600a83106107165760010192915050565b611e53838383611eac565b610c59576001600160a01b038316611e8157604051637e27328960e01b815260048101829052602401610806565b60405163177e802f60e01b81526001600160a01b038316600482015260248101829052604401610806565b5f6001600160a01b03831615801590611f085750826001600160a01b0316846001600160a01b03161480611ee55750611ee58484611429565b80611f0857505f828152600460205260409020546001600160a01b038481169116145b949350505050565b6115078061262583390190565b6001600160e01b031981168114611f32575f5ffd5b50565b5f60208284031215611f45575f5ffd5b8135610a0881611f1d565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b602081525f610a086020830184611f50565b5f60208284031215611fa0575f5ffd5b5035919050565b80356001600160a01b0381168114611fbd575f5ffd5b919050565b5f5f60408385031215611fd3575f5ffd5b611fdc83611fa7565b946020939093013593505050565b634e487b7160e01b5f52602160045260245ffd5b6004811061201a57634e487b7160e01b5f52602160045260245ffd5b9052565b6001600160a01b038b811682526001600160601b038b1660208301528916604082015264ffffffffff8816606082015261014081016120606080830189611ffe565b65ffffffffffff9690961660a082015260c08101949094526001600160a01b039290921660e084015263ffffffff166101008301526101209091015295945050505050565b5f5f5f606084860312156120b7575f5ffd5b6120c084611fa7565b92506120ce60208501611fa7565b929592945050506040919091013590565b5f602082840312156120ef575f5ffd5b610a0882611fa7565b80356001600160601b0381168114611fbd575f5ffd5b5f5f6040838503121561211f575f5ffd5b8235915061212f602084016120f8565b90509250929050565b803563ffffffff81168114611fbd575f5ffd5b5f5f5f5f5f60a0868803121561215f575f5ffd5b8535945060208601359350604086013567ffffffffffffffff81168114612184575f5ffd5b925061219260608701611fa7565b91506121a060808701612138565b90509295509295909350565b5f5f5f5f606085870312156121bf575f5ffd5b84359350602085013567ffffffffffffffff8111156121dc575f5ffd5b8501601f810187136121ec575f5ffd5b803567ffffffffffffffff811115612202575f5ffd5b876020828401011115612213575f5ffd5b949760209190910196509394604001359392505050565b8015158114611f32575f5ffd5b5f5f60408385031215612248575f5ffd5b61225183611fa7565b915060208301356122618161222a565b809150509250929050565b634e487b7160e01b5f52604160045260245ffd5b5f5f5f5f60808587031215612293575f5ffd5b61229c85611fa7565b93506122aa60208601611fa7565b925060408501359150606085013567ffffffffffffffff8111156122cc575f5ffd5b8501601f810187136122dc575f5ffd5b803567ffffffffffffffff8111156122f6576122f661226c565b604051601f8201601f19908116603f0116810167ffffffffffffffff811182821017156123255761232561226c565b60405281815282820160200189101561233c575f5ffd5b816020840160208301375f6020838301015280935050505092959194509250565b5f5f6040838503121561236e575f5ffd5b61237783611fa7565b915061212f60208401611fa7565b5f5f5f5f5f5f86880361052081121561239c575f5ffd5b87359650610480601f19820112156123b2575f5ffd5b506020870194506123c66104a088016120f8565b93506104c087013561ffff811681146123dd575f5ffd5b92506104e087013591506123f46105008801612138565b90509295509295509295565b600181811c9082168061241457607f821691505b60208210810361243257634e487b7160e01b5f52602260045260245ffd5b50919050565b82815260408101610a086020830184611ffe565b634e487b7160e01b5f52601160045260245ffd5b818103818111156107165761071661244c565b5f600182016124845761248461244c565b5060010190565b60c081528260c0820152828460e08301375f60e084830101525f60e0601f19601f860116830101905060208201835f5b60058110156124da5781518352602092830192909101906001016124bb565b505050949350505050565b5f602082840312156124f5575f5ffd5b8151610a088161222a565b80820281158282048414176107165761071661244c565b5f8261253157634e487b7160e01b5f52601260045260245ffd5b500490565b5f81518060208401855e5f93019283525090919050565b5f611f0861255b8386612536565b84612536565b610480810160408383376080604084016040840137608060c0840160c0840137608061014084016101408401376101c08084016101c0840137608061038084016103808401376080610400840161040084013792915050565b808201808211156107165761071661244c565b6001600160a01b03858116825284166020820152604081018390526080606082018190525f906125ff90830184611f50565b9695505050505050565b5f60208284031215612619575f5ffd5b8151610a0881611f1d56fe610500604052348015610010575f5ffd5b5060405161150738038061150783398101604081905261002f9161066a565b805180516100449160015b6020020151610371565b61007e576040516302312fc960e51b8152602060048201526005602482015264616c70686160d81b60448201526064015b60405180910390fd5b5f5b600e81101561010b576100c7826080015182600e81106100a2576100a2610716565b602002015160808401516100b784600161073e565b600e811061003a5761003a610716565b6100f9576040516302312fc960e51b8152602060048201526002602482015261696360f01b6044820152606401610075565b61010460028261073e565b9050610080565b5061013c8160200151604051806040016040528060048152602001636265746160e01b8152506103d360201b60201c565b6040808201518151808301909252600582526467616d6d6160d81b6020830152610165916103d3565b61019681606001516040518060400160405280600581526020016464656c746160d81b8152506103d360201b60201c565b6101cb8160a0015160405180604001604052806009815260200168706564657273656e4760b81b8152506103d360201b60201c565b6102088160c0015160405180604001604052806011815260200170706564657273656e475369676d614e656760781b8152506103d360201b60201c565b8051516080908152815160209081015160a090815281840180515160c0908152815184015160e090815282516040908101516101009081529351606090810151610120908152828a0180515161014090815281518a0151610160908152825186015161018090815292518501516101a0908152858e018051516101c05280518d01516101e05280518801516102005251860151610220528c8e018051516102405280518d01516102605280518801516102805280518701516102a0528051909d01516102c0528c518b01516102e0528c51890151610300528c5190970151610320528b5190980151610340528a519092015161036052895190910151610380528851909501516103a0528751909401516103c052955101516103e0529185018051516104005280518401516104205280518501516104405251810151610460529301805151610480528051909101516104a0528051909101516104c0525101516104e052610799565b5f5f5160206114e75f395f51905f528310158061039b57505f5160206114e75f395f51905f528210155b156103a757505f6103cd565b6040518381528260208201525f60408201525f606082015260408160808360065afa9150505b92915050565b81515f905f5160206114e75f395f51905f52118015610402575060208301515f5160206114e75f395f51905f52115b801561041e575060408301515f5160206114e75f395f51905f52115b801561043a575060608301515f5160206114e75f395f51905f52115b90505f81156104f057604080516101808101825260018152600260208083019190915286518284015286015160608201529085015160808201525f9060a08101866003602002015181526020016001815260200160025f5160206114e75f395f51905f526104a89190610751565b815286516020808301919091528701516040808301919091528701516060820152608001866003602002015181525090506040516020816101808460085afa93508051925050505b8115806104fe575080600114155b1561051e57826040516302312fc960e51b81526004016100759190610764565b50505050565b634e487b7160e01b5f52604160045260245ffd5b60405160e081016001600160401b038111828210171561055a5761055a610524565b60405290565b604051601f8201601f191681016001600160401b038111828210171561058857610588610524565b604052919050565b5f61059b6040610560565b90508060408301848111156105ae575f5ffd5b835b818110156105c85780518352602092830192016105b0565b50505092915050565b5f82601f8301126105e0575f5ffd5b5f6105eb6080610560565b90508060808401858111156105fe575f5ffd5b845b81811015610618578051835260209283019201610600565b509195945050505050565b5f82601f830112610632575f5ffd5b5f6101c061063f81610560565b915083018185821115610650575f5ffd5b845b82811015610618578051825260209182019101610652565b5f61048082840312801561067c575f5ffd5b50610685610538565b83601f840112610693575f5ffd5b61069d8484610590565b81526106ac84604085016105d1565b60208201526106be8460c085016105d1565b60408201526106d18461014085016105d1565b60608201526106e4846101c08501610623565b60808201526106f78461038085016105d1565b60a082015261070a8461040085016105d1565b60c08201529392505050565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b808201808211156103cd576103cd61072a565b818103818111156103cd576103cd61072a565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a0516101c0516101e05161020051610220516102405161026051610280516102a0516102c0516102e05161030051610320516103405161036051610380516103a0516103c0516103e05161040051610420516104405161046051610480516104a0516104c0516104e051610bdb61090c5f395f61087a01525f61085301525f61082c01525f61080501525f61092801525f61090101525f6108da01525f6108b301525f6103ff01525f6103de01525f6103a701525f61038601525f61034f01525f61032e01525f6102f701525f6102d601525f61029f01525f61027e01525f61024201525f61022101525f6101f301525f6101d001525f6107cc01525f6107a501525f61077e01525f61075701525f61071d01525f6106f601525f6106cf01525f6106a801525f61066f01525f61064801525f61062101525f6105fa01525f6105d001525f6105a60152610bdb5ff3fe608060405234801561000f575f5ffd5b506004361061003f575f3560e01c80631104faf4146100435780632be688d41461005f5780638ebdf93514610082575b5f5ffd5b61004c61018081565b6040519081526020015b60405180910390f35b61007261006d366004610a16565b61008a565b6040519015158152602001610056565b61004c600581565b5f610180831461009b57505f610979565b5f6100a884860186610ab0565b90505f5b600c811015610104577f30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd478282600c81106100e8576100e8610b2d565b6020020151106100fc575f92505050610979565b6001016100ac565b505f5b600581101561015f577f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000184826005811061014357610143610b2d565b602002013510610157575f92505050610979565b600101610107565b506101008101516101208201516040805160208101939093528201525f907f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000190606001604051602081830303815290604052805190602001205f1c6101c49190610b41565b604080518082019091527f000000000000000000000000000000000000000000000000000000000000000081527f000000000000000000000000000000000000000000000000000000000000000060208201529091505f61026e827f00000000000000000000000000000000000000000000000000000000000000007f000000000000000000000000000000000000000000000000000000000000000089855b6020020135610980565b90508080156102c657506102c6827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896001610264565b905080801561031e575061031e827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896002610264565b90508080156103765750610376827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896003610264565b90508080156103ce57506103ce827f00000000000000000000000000000000000000000000000000000000000000007f0000000000000000000000000000000000000000000000000000000000000000896004610264565b90508080156104245750610424827f00000000000000000000000000000000000000000000000000000000000000007f000000000000000000000000000000000000000000000000000000000000000086610980565b905080158061044757506101008401516101208501516104459184916109c6565b155b15610458575f945050505050610979565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001858860405160200161048d929190610b60565b604051602081830303815290604052805190602001205f1c6104af9190610b41565b9050805f036104bc575060015b6040805180820182525f80825260208083018290528351808501909452818452830152906104fb8288600860200201518960095b602002015186610980565b158061051857506105168188600a602002015189600b6104f0565b155b1561052c575f975050505050505050610979565b6105346109f7565b8751815260208801517f30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47906105699082610bb6565b6105739190610b41565b602082810191909152604089810151818401526060808b0151908401526080808b01519084015260a0808b0151908401527f000000000000000000000000000000000000000000000000000000000000000060c0808501919091527f000000000000000000000000000000000000000000000000000000000000000060e0808601919091527f00000000000000000000000000000000000000000000000000000000000000006101008601527f00000000000000000000000000000000000000000000000000000000000000006101208601527f00000000000000000000000000000000000000000000000000000000000000006101408601527f00000000000000000000000000000000000000000000000000000000000000006101608601528951610180860152898401516101a08601527f00000000000000000000000000000000000000000000000000000000000000006101c08601527f00000000000000000000000000000000000000000000000000000000000000006101e08601527f00000000000000000000000000000000000000000000000000000000000000006102008601527f0000000000000000000000000000000000000000000000000000000000000000610220860152908b01516102408501528a01516102608401527f00000000000000000000000000000000000000000000000000000000000000006102808401527f00000000000000000000000000000000000000000000000000000000000000006102a08401527f00000000000000000000000000000000000000000000000000000000000000006102c08401527f00000000000000000000000000000000000000000000000000000000000000006102e08401528451610300840152848201516103208401527f00000000000000000000000000000000000000000000000000000000000000006103408401527f00000000000000000000000000000000000000000000000000000000000000006103608401527f00000000000000000000000000000000000000000000000000000000000000006103808401527f00000000000000000000000000000000000000000000000000000000000000006103a084015283516103c0840152838201516103e08401527f00000000000000000000000000000000000000000000000000000000000000006104008401527f00000000000000000000000000000000000000000000000000000000000000006104208401527f00000000000000000000000000000000000000000000000000000000000000006104408401527f0000000000000000000000000000000000000000000000000000000000000000610460840152515f91816104808560085afa9650805191505085801561096d5750806001145b99505050505050505050505b9392505050565b5f60405184815283602082015282604082015260408160608360075afa9150855160408201526020860151606082015260408660808360065afa90911695945050505050565b5f604051838152826020820152845160408201526020850151606082015260408560808360065afa95945050505050565b6040518061048001604052806024906020820280368337509192915050565b5f5f5f60c08486031215610a28575f5ffd5b833567ffffffffffffffff811115610a3e575f5ffd5b8401601f81018613610a4e575f5ffd5b803567ffffffffffffffff811115610a64575f5ffd5b866020828401011115610a75575f5ffd5b60208201945080935050508460c085011115610a8f575f5ffd5b6020840190509250925092565b634e487b7160e01b5f52604160045260245ffd5b5f6101808284031215610ac1575f5ffd5b82601f830112610acf575f5ffd5b604051610180810181811067ffffffffffffffff82111715610af357610af3610a9c565b60405280610180840185811115610b08575f5ffd5b845b81811015610b22578035835260209283019201610b0a565b509195945050505050565b634e487b7160e01b5f52603260045260245ffd5b5f82610b5b57634e487b7160e01b5f52601260045260245ffd5b500690565b713d35b6b616b3b937ba34189b16b139b1191960711b81525f60128201845f5b600c811015610b9f578151835260209283019290910190600101610b80565b50505060a083610192840137506102320192915050565b81810381811115610bd557634e487b7160e01b5f52601160045260245ffd5b929150505630644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47",
 }
 
 // Registry is an auto generated Go binding around an Ethereum contract.
@@ -65,6 +65,41 @@ func NewRegistry() *Registry {
 // Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
 func (c *Registry) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
 	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackMAXCALLBACKGAS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d9809a0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_CALLBACK_GAS() view returns(uint32)
+func (registry *Registry) PackMAXCALLBACKGAS() []byte {
+	enc, err := registry.abi.Pack("MAX_CALLBACK_GAS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXCALLBACKGAS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d9809a0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_CALLBACK_GAS() view returns(uint32)
+func (registry *Registry) TryPackMAXCALLBACKGAS() ([]byte, error) {
+	return registry.abi.Pack("MAX_CALLBACK_GAS")
+}
+
+// UnpackMAXCALLBACKGAS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6d9809a0.
+//
+// Solidity: function MAX_CALLBACK_GAS() view returns(uint32)
+func (registry *Registry) UnpackMAXCALLBACKGAS(data []byte) (uint32, error) {
+	out, err := registry.abi.Unpack("MAX_CALLBACK_GAS", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
 }
 
 // PackMAXROYALTYBPS is the Go binding used to pack the parameters required for calling
@@ -102,6 +137,63 @@ func (registry *Registry) UnpackMAXROYALTYBPS(data []byte) (uint16, error) {
 	return out0, nil
 }
 
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address to, uint256 tokenId) returns()
+func (registry *Registry) PackApprove(to common.Address, tokenId *big.Int) []byte {
+	enc, err := registry.abi.Pack("approve", to, tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address to, uint256 tokenId) returns()
+func (registry *Registry) TryPackApprove(to common.Address, tokenId *big.Int) ([]byte, error) {
+	return registry.abi.Pack("approve", to, tokenId)
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address owner) view returns(uint256)
+func (registry *Registry) PackBalanceOf(owner common.Address) []byte {
+	enc, err := registry.abi.Pack("balanceOf", owner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address owner) view returns(uint256)
+func (registry *Registry) TryPackBalanceOf(owner common.Address) ([]byte, error) {
+	return registry.abi.Pack("balanceOf", owner)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address owner) view returns(uint256)
+func (registry *Registry) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := registry.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackBalances is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x27e235e3.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -134,6 +226,76 @@ func (registry *Registry) UnpackBalances(data []byte) (*big.Int, error) {
 		return new(big.Int), err
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackGetApproved is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x081812fc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getApproved(uint256 tokenId) view returns(address)
+func (registry *Registry) PackGetApproved(tokenId *big.Int) []byte {
+	enc, err := registry.abi.Pack("getApproved", tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetApproved is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x081812fc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getApproved(uint256 tokenId) view returns(address)
+func (registry *Registry) TryPackGetApproved(tokenId *big.Int) ([]byte, error) {
+	return registry.abi.Pack("getApproved", tokenId)
+}
+
+// UnpackGetApproved is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x081812fc.
+//
+// Solidity: function getApproved(uint256 tokenId) view returns(address)
+func (registry *Registry) UnpackGetApproved(data []byte) (common.Address, error) {
+	out, err := registry.abi.Unpack("getApproved", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackIsApprovedForAll is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe985e9c5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isApprovedForAll(address owner, address operator) view returns(bool)
+func (registry *Registry) PackIsApprovedForAll(owner common.Address, operator common.Address) []byte {
+	enc, err := registry.abi.Pack("isApprovedForAll", owner, operator)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsApprovedForAll is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe985e9c5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isApprovedForAll(address owner, address operator) view returns(bool)
+func (registry *Registry) TryPackIsApprovedForAll(owner common.Address, operator common.Address) ([]byte, error) {
+	return registry.abi.Pack("isApprovedForAll", owner, operator)
+}
+
+// UnpackIsApprovedForAll is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe985e9c5.
+//
+// Solidity: function isApprovedForAll(address owner, address operator) view returns(bool)
+func (registry *Registry) UnpackIsApprovedForAll(data []byte) (bool, error) {
+	out, err := registry.abi.Unpack("isApprovedForAll", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
 	return out0, nil
 }
 
@@ -176,7 +338,7 @@ func (registry *Registry) UnpackJobCount(data []byte) (*big.Int, error) {
 // the contract method with ID 0x180aedf3.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function jobs(uint256 ) view returns(address requester, uint96 amount, address prover, uint40 deadline, uint8 status, uint48 model, uint256 inputCommitment)
+// Solidity: function jobs(uint256 ) view returns(address requester, uint96 amount, address prover, uint40 deadline, uint8 status, uint48 model, uint256 input, address consumer, uint32 callbackGas, uint256 output)
 func (registry *Registry) PackJobs(arg0 *big.Int) []byte {
 	enc, err := registry.abi.Pack("jobs", arg0)
 	if err != nil {
@@ -189,7 +351,7 @@ func (registry *Registry) PackJobs(arg0 *big.Int) []byte {
 // the contract method with ID 0x180aedf3.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function jobs(uint256 ) view returns(address requester, uint96 amount, address prover, uint40 deadline, uint8 status, uint48 model, uint256 inputCommitment)
+// Solidity: function jobs(uint256 ) view returns(address requester, uint96 amount, address prover, uint40 deadline, uint8 status, uint48 model, uint256 input, address consumer, uint32 callbackGas, uint256 output)
 func (registry *Registry) TryPackJobs(arg0 *big.Int) ([]byte, error) {
 	return registry.abi.Pack("jobs", arg0)
 }
@@ -197,19 +359,22 @@ func (registry *Registry) TryPackJobs(arg0 *big.Int) ([]byte, error) {
 // JobsOutput serves as a container for the return parameters of contract
 // method Jobs.
 type JobsOutput struct {
-	Requester       common.Address
-	Amount          *big.Int
-	Prover          common.Address
-	Deadline        *big.Int
-	Status          uint8
-	Model           *big.Int
-	InputCommitment *big.Int
+	Requester   common.Address
+	Amount      *big.Int
+	Prover      common.Address
+	Deadline    *big.Int
+	Status      uint8
+	Model       *big.Int
+	Input       *big.Int
+	Consumer    common.Address
+	CallbackGas uint32
+	Output      *big.Int
 }
 
 // UnpackJobs is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x180aedf3.
 //
-// Solidity: function jobs(uint256 ) view returns(address requester, uint96 amount, address prover, uint40 deadline, uint8 status, uint48 model, uint256 inputCommitment)
+// Solidity: function jobs(uint256 ) view returns(address requester, uint96 amount, address prover, uint40 deadline, uint8 status, uint48 model, uint256 input, address consumer, uint32 callbackGas, uint256 output)
 func (registry *Registry) UnpackJobs(data []byte) (JobsOutput, error) {
 	out, err := registry.abi.Unpack("jobs", data)
 	outstruct := new(JobsOutput)
@@ -222,7 +387,10 @@ func (registry *Registry) UnpackJobs(data []byte) (JobsOutput, error) {
 	outstruct.Deadline = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
 	outstruct.Status = *abi.ConvertType(out[4], new(uint8)).(*uint8)
 	outstruct.Model = abi.ConvertType(out[5], new(big.Int)).(*big.Int)
-	outstruct.InputCommitment = abi.ConvertType(out[6], new(big.Int)).(*big.Int)
+	outstruct.Input = abi.ConvertType(out[6], new(big.Int)).(*big.Int)
+	outstruct.Consumer = *abi.ConvertType(out[7], new(common.Address)).(*common.Address)
+	outstruct.CallbackGas = *abi.ConvertType(out[8], new(uint32)).(*uint32)
+	outstruct.Output = abi.ConvertType(out[9], new(big.Int)).(*big.Int)
 	return *outstruct, nil
 }
 
@@ -311,7 +479,7 @@ func (registry *Registry) UnpackModelCount(data []byte) (*big.Int, error) {
 // the contract method with ID 0x6a030ca9.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function models(uint256 ) view returns(address owner, uint96 price, address verifier, uint16 royaltyBps, uint32 setupContributions, uint256 commitment, bytes32 setupTranscript)
+// Solidity: function models(uint256 ) view returns(address owner, uint96 price, address verifier, uint16 royaltyBps, uint32 setupContributions, bool retired, uint256 commitment, bytes32 setupTranscript)
 func (registry *Registry) PackModels(arg0 *big.Int) []byte {
 	enc, err := registry.abi.Pack("models", arg0)
 	if err != nil {
@@ -324,7 +492,7 @@ func (registry *Registry) PackModels(arg0 *big.Int) []byte {
 // the contract method with ID 0x6a030ca9.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function models(uint256 ) view returns(address owner, uint96 price, address verifier, uint16 royaltyBps, uint32 setupContributions, uint256 commitment, bytes32 setupTranscript)
+// Solidity: function models(uint256 ) view returns(address owner, uint96 price, address verifier, uint16 royaltyBps, uint32 setupContributions, bool retired, uint256 commitment, bytes32 setupTranscript)
 func (registry *Registry) TryPackModels(arg0 *big.Int) ([]byte, error) {
 	return registry.abi.Pack("models", arg0)
 }
@@ -337,6 +505,7 @@ type ModelsOutput struct {
 	Verifier           common.Address
 	RoyaltyBps         uint16
 	SetupContributions uint32
+	Retired            bool
 	Commitment         *big.Int
 	SetupTranscript    [32]byte
 }
@@ -344,7 +513,7 @@ type ModelsOutput struct {
 // UnpackModels is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x6a030ca9.
 //
-// Solidity: function models(uint256 ) view returns(address owner, uint96 price, address verifier, uint16 royaltyBps, uint32 setupContributions, uint256 commitment, bytes32 setupTranscript)
+// Solidity: function models(uint256 ) view returns(address owner, uint96 price, address verifier, uint16 royaltyBps, uint32 setupContributions, bool retired, uint256 commitment, bytes32 setupTranscript)
 func (registry *Registry) UnpackModels(data []byte) (ModelsOutput, error) {
 	out, err := registry.abi.Unpack("models", data)
 	outstruct := new(ModelsOutput)
@@ -356,9 +525,45 @@ func (registry *Registry) UnpackModels(data []byte) (ModelsOutput, error) {
 	outstruct.Verifier = *abi.ConvertType(out[2], new(common.Address)).(*common.Address)
 	outstruct.RoyaltyBps = *abi.ConvertType(out[3], new(uint16)).(*uint16)
 	outstruct.SetupContributions = *abi.ConvertType(out[4], new(uint32)).(*uint32)
-	outstruct.Commitment = abi.ConvertType(out[5], new(big.Int)).(*big.Int)
-	outstruct.SetupTranscript = *abi.ConvertType(out[6], new([32]byte)).(*[32]byte)
+	outstruct.Retired = *abi.ConvertType(out[5], new(bool)).(*bool)
+	outstruct.Commitment = abi.ConvertType(out[6], new(big.Int)).(*big.Int)
+	outstruct.SetupTranscript = *abi.ConvertType(out[7], new([32]byte)).(*[32]byte)
 	return *outstruct, nil
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (registry *Registry) PackName() []byte {
+	enc, err := registry.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (registry *Registry) TryPackName() ([]byte, error) {
+	return registry.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (registry *Registry) UnpackName(data []byte) (string, error) {
+	out, err := registry.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
 }
 
 // PackOpenAccount is the Go binding used to pack the parameters required for calling
@@ -381,6 +586,41 @@ func (registry *Registry) PackOpenAccount() []byte {
 // Solidity: function openAccount() returns()
 func (registry *Registry) TryPackOpenAccount() ([]byte, error) {
 	return registry.abi.Pack("openAccount")
+}
+
+// PackOwnerOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6352211e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ownerOf(uint256 tokenId) view returns(address)
+func (registry *Registry) PackOwnerOf(tokenId *big.Int) []byte {
+	enc, err := registry.abi.Pack("ownerOf", tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwnerOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6352211e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ownerOf(uint256 tokenId) view returns(address)
+func (registry *Registry) TryPackOwnerOf(tokenId *big.Int) ([]byte, error) {
+	return registry.abi.Pack("ownerOf", tokenId)
+}
+
+// UnpackOwnerOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6352211e.
+//
+// Solidity: function ownerOf(uint256 tokenId) view returns(address)
+func (registry *Registry) UnpackOwnerOf(data []byte) (common.Address, error) {
+	out, err := registry.abi.Unpack("ownerOf", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
 }
 
 // PackRefund is the Go binding used to pack the parameters required for calling
@@ -441,12 +681,12 @@ func (registry *Registry) UnpackRegisterModel(data []byte) (*big.Int, error) {
 }
 
 // PackRequestJob is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x92d3328e.  This method will panic if any
+// the contract method with ID 0x7cd401c7.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function requestJob(uint256 model, uint256 inputCommitment, uint64 deadline) payable returns(uint256 id)
-func (registry *Registry) PackRequestJob(model *big.Int, inputCommitment *big.Int, deadline uint64) []byte {
-	enc, err := registry.abi.Pack("requestJob", model, inputCommitment, deadline)
+// Solidity: function requestJob(uint256 model, uint256 input, uint64 deadline, address consumer, uint32 callbackGas) payable returns(uint256 id)
+func (registry *Registry) PackRequestJob(model *big.Int, input *big.Int, deadline uint64, consumer common.Address, callbackGas uint32) []byte {
+	enc, err := registry.abi.Pack("requestJob", model, input, deadline, consumer, callbackGas)
 	if err != nil {
 		panic(err)
 	}
@@ -454,18 +694,18 @@ func (registry *Registry) PackRequestJob(model *big.Int, inputCommitment *big.In
 }
 
 // TryPackRequestJob is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x92d3328e.  This method will return an error
+// the contract method with ID 0x7cd401c7.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function requestJob(uint256 model, uint256 inputCommitment, uint64 deadline) payable returns(uint256 id)
-func (registry *Registry) TryPackRequestJob(model *big.Int, inputCommitment *big.Int, deadline uint64) ([]byte, error) {
-	return registry.abi.Pack("requestJob", model, inputCommitment, deadline)
+// Solidity: function requestJob(uint256 model, uint256 input, uint64 deadline, address consumer, uint32 callbackGas) payable returns(uint256 id)
+func (registry *Registry) TryPackRequestJob(model *big.Int, input *big.Int, deadline uint64, consumer common.Address, callbackGas uint32) ([]byte, error) {
+	return registry.abi.Pack("requestJob", model, input, deadline, consumer, callbackGas)
 }
 
 // UnpackRequestJob is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x92d3328e.
+// from invoking the contract method with ID 0x7cd401c7.
 //
-// Solidity: function requestJob(uint256 model, uint256 inputCommitment, uint64 deadline) payable returns(uint256 id)
+// Solidity: function requestJob(uint256 model, uint256 input, uint64 deadline, address consumer, uint32 callbackGas) payable returns(uint256 id)
 func (registry *Registry) UnpackRequestJob(data []byte) (*big.Int, error) {
 	out, err := registry.abi.Unpack("requestJob", data)
 	if err != nil {
@@ -473,6 +713,116 @@ func (registry *Registry) UnpackRequestJob(data []byte) (*big.Int, error) {
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
+}
+
+// PackRetire is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3790cf57.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function retire(uint256 model) returns()
+func (registry *Registry) PackRetire(model *big.Int) []byte {
+	enc, err := registry.abi.Pack("retire", model)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRetire is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3790cf57.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function retire(uint256 model) returns()
+func (registry *Registry) TryPackRetire(model *big.Int) ([]byte, error) {
+	return registry.abi.Pack("retire", model)
+}
+
+// PackSafeTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42842e0e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function safeTransferFrom(address from, address to, uint256 tokenId) returns()
+func (registry *Registry) PackSafeTransferFrom(from common.Address, to common.Address, tokenId *big.Int) []byte {
+	enc, err := registry.abi.Pack("safeTransferFrom", from, to, tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSafeTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42842e0e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function safeTransferFrom(address from, address to, uint256 tokenId) returns()
+func (registry *Registry) TryPackSafeTransferFrom(from common.Address, to common.Address, tokenId *big.Int) ([]byte, error) {
+	return registry.abi.Pack("safeTransferFrom", from, to, tokenId)
+}
+
+// PackSafeTransferFrom0 is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb88d4fde.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function safeTransferFrom(address from, address to, uint256 tokenId, bytes data) returns()
+func (registry *Registry) PackSafeTransferFrom0(from common.Address, to common.Address, tokenId *big.Int, data []byte) []byte {
+	enc, err := registry.abi.Pack("safeTransferFrom0", from, to, tokenId, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSafeTransferFrom0 is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb88d4fde.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function safeTransferFrom(address from, address to, uint256 tokenId, bytes data) returns()
+func (registry *Registry) TryPackSafeTransferFrom0(from common.Address, to common.Address, tokenId *big.Int, data []byte) ([]byte, error) {
+	return registry.abi.Pack("safeTransferFrom0", from, to, tokenId, data)
+}
+
+// PackSetApprovalForAll is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa22cb465.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setApprovalForAll(address operator, bool approved) returns()
+func (registry *Registry) PackSetApprovalForAll(operator common.Address, approved bool) []byte {
+	enc, err := registry.abi.Pack("setApprovalForAll", operator, approved)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetApprovalForAll is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa22cb465.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setApprovalForAll(address operator, bool approved) returns()
+func (registry *Registry) TryPackSetApprovalForAll(operator common.Address, approved bool) ([]byte, error) {
+	return registry.abi.Pack("setApprovalForAll", operator, approved)
+}
+
+// PackSetPrice is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3d8886f1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setPrice(uint256 model, uint96 price) returns()
+func (registry *Registry) PackSetPrice(model *big.Int, price *big.Int) []byte {
+	enc, err := registry.abi.Pack("setPrice", model, price)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetPrice is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3d8886f1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setPrice(uint256 model, uint96 price) returns()
+func (registry *Registry) TryPackSetPrice(model *big.Int, price *big.Int) ([]byte, error) {
+	return registry.abi.Pack("setPrice", model, price)
 }
 
 // PackSubmitProof is the Go binding used to pack the parameters required for calling
@@ -497,6 +847,133 @@ func (registry *Registry) TryPackSubmitProof(job *big.Int, proof []byte, output 
 	return registry.abi.Pack("submitProof", job, proof, output)
 }
 
+// PackSupportsInterface is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x01ffc9a7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (registry *Registry) PackSupportsInterface(interfaceId [4]byte) []byte {
+	enc, err := registry.abi.Pack("supportsInterface", interfaceId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSupportsInterface is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x01ffc9a7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (registry *Registry) TryPackSupportsInterface(interfaceId [4]byte) ([]byte, error) {
+	return registry.abi.Pack("supportsInterface", interfaceId)
+}
+
+// UnpackSupportsInterface is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x01ffc9a7.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (registry *Registry) UnpackSupportsInterface(data []byte) (bool, error) {
+	out, err := registry.abi.Unpack("supportsInterface", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (registry *Registry) PackSymbol() []byte {
+	enc, err := registry.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (registry *Registry) TryPackSymbol() ([]byte, error) {
+	return registry.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (registry *Registry) UnpackSymbol(data []byte) (string, error) {
+	out, err := registry.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTokenURI is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc87b56dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function tokenURI(uint256 tokenId) view returns(string)
+func (registry *Registry) PackTokenURI(tokenId *big.Int) []byte {
+	enc, err := registry.abi.Pack("tokenURI", tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTokenURI is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc87b56dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function tokenURI(uint256 tokenId) view returns(string)
+func (registry *Registry) TryPackTokenURI(tokenId *big.Int) ([]byte, error) {
+	return registry.abi.Pack("tokenURI", tokenId)
+}
+
+// UnpackTokenURI is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc87b56dd.
+//
+// Solidity: function tokenURI(uint256 tokenId) view returns(string)
+func (registry *Registry) UnpackTokenURI(data []byte) (string, error) {
+	out, err := registry.abi.Unpack("tokenURI", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 tokenId) returns()
+func (registry *Registry) PackTransferFrom(from common.Address, to common.Address, tokenId *big.Int) []byte {
+	enc, err := registry.abi.Pack("transferFrom", from, to, tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 tokenId) returns()
+func (registry *Registry) TryPackTransferFrom(from common.Address, to common.Address, tokenId *big.Int) ([]byte, error) {
+	return registry.abi.Pack("transferFrom", from, to, tokenId)
+}
+
 // PackWithdraw is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x3ccfd60b.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -517,6 +994,144 @@ func (registry *Registry) PackWithdraw() []byte {
 // Solidity: function withdraw() returns()
 func (registry *Registry) TryPackWithdraw() ([]byte, error) {
 	return registry.abi.Pack("withdraw")
+}
+
+// RegistryApproval represents a Approval event raised by the Registry contract.
+type RegistryApproval struct {
+	Owner    common.Address
+	Approved common.Address
+	TokenId  *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const RegistryApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (RegistryApproval) ContractEventName() string {
+	return RegistryApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId)
+func (registry *Registry) UnpackApprovalEvent(log *types.Log) (*RegistryApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != registry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RegistryApproval)
+	if len(log.Data) > 0 {
+		if err := registry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range registry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RegistryApprovalForAll represents a ApprovalForAll event raised by the Registry contract.
+type RegistryApprovalForAll struct {
+	Owner    common.Address
+	Operator common.Address
+	Approved bool
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const RegistryApprovalForAllEventName = "ApprovalForAll"
+
+// ContractEventName returns the user-defined event name.
+func (RegistryApprovalForAll) ContractEventName() string {
+	return RegistryApprovalForAllEventName
+}
+
+// UnpackApprovalForAllEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ApprovalForAll(address indexed owner, address indexed operator, bool approved)
+func (registry *Registry) UnpackApprovalForAllEvent(log *types.Log) (*RegistryApprovalForAll, error) {
+	event := "ApprovalForAll"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != registry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RegistryApprovalForAll)
+	if len(log.Data) > 0 {
+		if err := registry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range registry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RegistryConsumerCalled represents a ConsumerCalled event raised by the Registry contract.
+type RegistryConsumerCalled struct {
+	Job      *big.Int
+	Consumer common.Address
+	Ok       bool
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const RegistryConsumerCalledEventName = "ConsumerCalled"
+
+// ContractEventName returns the user-defined event name.
+func (RegistryConsumerCalled) ContractEventName() string {
+	return RegistryConsumerCalledEventName
+}
+
+// UnpackConsumerCalledEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ConsumerCalled(uint256 indexed job, address indexed consumer, bool ok)
+func (registry *Registry) UnpackConsumerCalledEvent(log *types.Log) (*RegistryConsumerCalled, error) {
+	event := "ConsumerCalled"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != registry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RegistryConsumerCalled)
+	if len(log.Data) > 0 {
+		if err := registry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range registry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
 }
 
 // RegistryJobPaid represents a JobPaid event raised by the Registry contract.
@@ -615,13 +1230,15 @@ func (registry *Registry) UnpackJobRefundedEvent(log *types.Log) (*RegistryJobRe
 
 // RegistryJobRequested represents a JobRequested event raised by the Registry contract.
 type RegistryJobRequested struct {
-	Job             *big.Int
-	Model           *big.Int
-	Requester       common.Address
-	InputCommitment *big.Int
-	Amount          *big.Int
-	Deadline        uint64
-	Raw             *types.Log // Blockchain specific contextual infos
+	Job         *big.Int
+	Model       *big.Int
+	Requester   common.Address
+	Input       *big.Int
+	Amount      *big.Int
+	Deadline    uint64
+	Consumer    common.Address
+	CallbackGas uint32
+	Raw         *types.Log // Blockchain specific contextual infos
 }
 
 const RegistryJobRequestedEventName = "JobRequested"
@@ -634,7 +1251,7 @@ func (RegistryJobRequested) ContractEventName() string {
 // UnpackJobRequestedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event JobRequested(uint256 indexed job, uint256 indexed model, address indexed requester, uint256 inputCommitment, uint256 amount, uint64 deadline)
+// Solidity: event JobRequested(uint256 indexed job, uint256 indexed model, address indexed requester, uint256 input, uint256 amount, uint64 deadline, address consumer, uint32 callbackGas)
 func (registry *Registry) UnpackJobRequestedEvent(log *types.Log) (*RegistryJobRequested, error) {
 	event := "JobRequested"
 	if len(log.Topics) == 0 {
@@ -713,6 +1330,141 @@ func (registry *Registry) UnpackModelRegisteredEvent(log *types.Log) (*RegistryM
 	return out, nil
 }
 
+// RegistryModelRetired represents a ModelRetired event raised by the Registry contract.
+type RegistryModelRetired struct {
+	Model *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const RegistryModelRetiredEventName = "ModelRetired"
+
+// ContractEventName returns the user-defined event name.
+func (RegistryModelRetired) ContractEventName() string {
+	return RegistryModelRetiredEventName
+}
+
+// UnpackModelRetiredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ModelRetired(uint256 indexed model)
+func (registry *Registry) UnpackModelRetiredEvent(log *types.Log) (*RegistryModelRetired, error) {
+	event := "ModelRetired"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != registry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RegistryModelRetired)
+	if len(log.Data) > 0 {
+		if err := registry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range registry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RegistryPriceChanged represents a PriceChanged event raised by the Registry contract.
+type RegistryPriceChanged struct {
+	Model *big.Int
+	Price *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const RegistryPriceChangedEventName = "PriceChanged"
+
+// ContractEventName returns the user-defined event name.
+func (RegistryPriceChanged) ContractEventName() string {
+	return RegistryPriceChangedEventName
+}
+
+// UnpackPriceChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PriceChanged(uint256 indexed model, uint256 price)
+func (registry *Registry) UnpackPriceChangedEvent(log *types.Log) (*RegistryPriceChanged, error) {
+	event := "PriceChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != registry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RegistryPriceChanged)
+	if len(log.Data) > 0 {
+		if err := registry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range registry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RegistryTransfer represents a Transfer event raised by the Registry contract.
+type RegistryTransfer struct {
+	From    common.Address
+	To      common.Address
+	TokenId *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const RegistryTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (RegistryTransfer) ContractEventName() string {
+	return RegistryTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)
+func (registry *Registry) UnpackTransferEvent(log *types.Log) (*RegistryTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != registry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RegistryTransfer)
+	if len(log.Data) > 0 {
+		if err := registry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range registry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // RegistryWithdrawn represents a Withdrawn event raised by the Registry contract.
 type RegistryWithdrawn struct {
 	Account common.Address
@@ -761,6 +1513,9 @@ func (registry *Registry) UnpackWithdrawnEvent(log *types.Log) (*RegistryWithdra
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (registry *Registry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], registry.abi.Errors["BadCallbackGas"].ID.Bytes()[:4]) {
+		return registry.UnpackBadCallbackGasError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["BadSetup"].ID.Bytes()[:4]) {
 		return registry.UnpackBadSetupError(raw[4:])
 	}
@@ -773,11 +1528,44 @@ func (registry *Registry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], registry.abi.Errors["DeadlineTooFar"].ID.Bytes()[:4]) {
 		return registry.UnpackDeadlineTooFarError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721IncorrectOwner"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721IncorrectOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721InsufficientApproval"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721InsufficientApprovalError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721InvalidApprover"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721InvalidOperator"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721InvalidOperatorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721InvalidOwner"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721InvalidOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721InvalidReceiver"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721InvalidSender"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ERC721NonexistentToken"].ID.Bytes()[:4]) {
+		return registry.UnpackERC721NonexistentTokenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["GasTooLowForCallback"].ID.Bytes()[:4]) {
+		return registry.UnpackGasTooLowForCallbackError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["JobNotOpen"].ID.Bytes()[:4]) {
 		return registry.UnpackJobNotOpenError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["ModelIsRetired"].ID.Bytes()[:4]) {
+		return registry.UnpackModelIsRetiredError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["NotInField"].ID.Bytes()[:4]) {
 		return registry.UnpackNotInFieldError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["NotModelHolder"].ID.Bytes()[:4]) {
+		return registry.UnpackNotModelHolderError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["NothingToWithdraw"].ID.Bytes()[:4]) {
 		return registry.UnpackNothingToWithdrawError(raw[4:])
@@ -804,6 +1592,31 @@ func (registry *Registry) UnpackError(raw []byte) (any, error) {
 		return registry.UnpackWrongPaymentError(raw[4:])
 	}
 	return nil, errors.New("Unknown error")
+}
+
+// RegistryBadCallbackGas represents a BadCallbackGas error raised by the Registry contract.
+type RegistryBadCallbackGas struct {
+	Consumer    common.Address
+	CallbackGas uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadCallbackGas(address consumer, uint32 callbackGas)
+func RegistryBadCallbackGasErrorID() common.Hash {
+	return common.HexToHash("0xf425e5ffb6d0581c7651dd8f36df2c3f321c09d75431455b5e7a1bfe4283cc2d")
+}
+
+// UnpackBadCallbackGasError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadCallbackGas(address consumer, uint32 callbackGas)
+func (registry *Registry) UnpackBadCallbackGasError(raw []byte) (*RegistryBadCallbackGas, error) {
+	out := new(RegistryBadCallbackGas)
+	if err := registry.abi.UnpackIntoInterface(out, "BadCallbackGas", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // RegistryBadSetup represents a BadSetup error raised by the Registry contract.
@@ -905,6 +1718,226 @@ func (registry *Registry) UnpackDeadlineTooFarError(raw []byte) (*RegistryDeadli
 	return out, nil
 }
 
+// RegistryERC721IncorrectOwner represents a ERC721IncorrectOwner error raised by the Registry contract.
+type RegistryERC721IncorrectOwner struct {
+	Sender  common.Address
+	TokenId *big.Int
+	Owner   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721IncorrectOwner(address sender, uint256 tokenId, address owner)
+func RegistryERC721IncorrectOwnerErrorID() common.Hash {
+	return common.HexToHash("0x64283d7b313c8117c125f736876fa2b4e90ea3831a4716dfdb87d2f540e26289")
+}
+
+// UnpackERC721IncorrectOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721IncorrectOwner(address sender, uint256 tokenId, address owner)
+func (registry *Registry) UnpackERC721IncorrectOwnerError(raw []byte) (*RegistryERC721IncorrectOwner, error) {
+	out := new(RegistryERC721IncorrectOwner)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721IncorrectOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721InsufficientApproval represents a ERC721InsufficientApproval error raised by the Registry contract.
+type RegistryERC721InsufficientApproval struct {
+	Operator common.Address
+	TokenId  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721InsufficientApproval(address operator, uint256 tokenId)
+func RegistryERC721InsufficientApprovalErrorID() common.Hash {
+	return common.HexToHash("0x177e802f6f313bc89797ecace66d6d29ab4719cbaaacbb87367264048b1eb861")
+}
+
+// UnpackERC721InsufficientApprovalError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721InsufficientApproval(address operator, uint256 tokenId)
+func (registry *Registry) UnpackERC721InsufficientApprovalError(raw []byte) (*RegistryERC721InsufficientApproval, error) {
+	out := new(RegistryERC721InsufficientApproval)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721InsufficientApproval", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721InvalidApprover represents a ERC721InvalidApprover error raised by the Registry contract.
+type RegistryERC721InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721InvalidApprover(address approver)
+func RegistryERC721InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xa9fbf51f86b8e03595d59dc726bb10c329bb24f62589be276d8dd193ca0b69ea")
+}
+
+// UnpackERC721InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721InvalidApprover(address approver)
+func (registry *Registry) UnpackERC721InvalidApproverError(raw []byte) (*RegistryERC721InvalidApprover, error) {
+	out := new(RegistryERC721InvalidApprover)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721InvalidOperator represents a ERC721InvalidOperator error raised by the Registry contract.
+type RegistryERC721InvalidOperator struct {
+	Operator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721InvalidOperator(address operator)
+func RegistryERC721InvalidOperatorErrorID() common.Hash {
+	return common.HexToHash("0x5b08ba185e8f577075361f3a3555a6580a227ce22734dcc979c1aeadf894658b")
+}
+
+// UnpackERC721InvalidOperatorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721InvalidOperator(address operator)
+func (registry *Registry) UnpackERC721InvalidOperatorError(raw []byte) (*RegistryERC721InvalidOperator, error) {
+	out := new(RegistryERC721InvalidOperator)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721InvalidOperator", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721InvalidOwner represents a ERC721InvalidOwner error raised by the Registry contract.
+type RegistryERC721InvalidOwner struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721InvalidOwner(address owner)
+func RegistryERC721InvalidOwnerErrorID() common.Hash {
+	return common.HexToHash("0x89c62b6479af2e623826dcc39c5133061d35b66d72de92833401dd2fd6567480")
+}
+
+// UnpackERC721InvalidOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721InvalidOwner(address owner)
+func (registry *Registry) UnpackERC721InvalidOwnerError(raw []byte) (*RegistryERC721InvalidOwner, error) {
+	out := new(RegistryERC721InvalidOwner)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721InvalidOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721InvalidReceiver represents a ERC721InvalidReceiver error raised by the Registry contract.
+type RegistryERC721InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721InvalidReceiver(address receiver)
+func RegistryERC721InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0x64a0ae9278f805eaf991dcd18ca78756d280b7508b764ef1b255c55845c11df9")
+}
+
+// UnpackERC721InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721InvalidReceiver(address receiver)
+func (registry *Registry) UnpackERC721InvalidReceiverError(raw []byte) (*RegistryERC721InvalidReceiver, error) {
+	out := new(RegistryERC721InvalidReceiver)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721InvalidSender represents a ERC721InvalidSender error raised by the Registry contract.
+type RegistryERC721InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721InvalidSender(address sender)
+func RegistryERC721InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x73c6ac6e10798e95d99e1f130d923eb40193ecb8d094ec3dce93292564eb3b17")
+}
+
+// UnpackERC721InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721InvalidSender(address sender)
+func (registry *Registry) UnpackERC721InvalidSenderError(raw []byte) (*RegistryERC721InvalidSender, error) {
+	out := new(RegistryERC721InvalidSender)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryERC721NonexistentToken represents a ERC721NonexistentToken error raised by the Registry contract.
+type RegistryERC721NonexistentToken struct {
+	TokenId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC721NonexistentToken(uint256 tokenId)
+func RegistryERC721NonexistentTokenErrorID() common.Hash {
+	return common.HexToHash("0x7e273289a3a9ef6670f06df7dca227856fc925e956db96980692764a8bc734d7")
+}
+
+// UnpackERC721NonexistentTokenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC721NonexistentToken(uint256 tokenId)
+func (registry *Registry) UnpackERC721NonexistentTokenError(raw []byte) (*RegistryERC721NonexistentToken, error) {
+	out := new(RegistryERC721NonexistentToken)
+	if err := registry.abi.UnpackIntoInterface(out, "ERC721NonexistentToken", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryGasTooLowForCallback represents a GasTooLowForCallback error raised by the Registry contract.
+type RegistryGasTooLowForCallback struct {
+	GasLeft *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error GasTooLowForCallback(uint256 gasLeft, uint256 needed)
+func RegistryGasTooLowForCallbackErrorID() common.Hash {
+	return common.HexToHash("0x20e7a8388bd1006d66ed4c1345ff070ca43ad99b0a050e939e4631e6edd89b5c")
+}
+
+// UnpackGasTooLowForCallbackError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error GasTooLowForCallback(uint256 gasLeft, uint256 needed)
+func (registry *Registry) UnpackGasTooLowForCallbackError(raw []byte) (*RegistryGasTooLowForCallback, error) {
+	out := new(RegistryGasTooLowForCallback)
+	if err := registry.abi.UnpackIntoInterface(out, "GasTooLowForCallback", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RegistryJobNotOpen represents a JobNotOpen error raised by the Registry contract.
 type RegistryJobNotOpen struct {
 	Job    *big.Int
@@ -930,6 +1963,30 @@ func (registry *Registry) UnpackJobNotOpenError(raw []byte) (*RegistryJobNotOpen
 	return out, nil
 }
 
+// RegistryModelIsRetired represents a ModelIsRetired error raised by the Registry contract.
+type RegistryModelIsRetired struct {
+	Model *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ModelIsRetired(uint256 model)
+func RegistryModelIsRetiredErrorID() common.Hash {
+	return common.HexToHash("0xecd6cde85ada7b64ab15fa253c01f33c05aa1abc10a70573a30e5e97809ab2ff")
+}
+
+// UnpackModelIsRetiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ModelIsRetired(uint256 model)
+func (registry *Registry) UnpackModelIsRetiredError(raw []byte) (*RegistryModelIsRetired, error) {
+	out := new(RegistryModelIsRetired)
+	if err := registry.abi.UnpackIntoInterface(out, "ModelIsRetired", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RegistryNotInField represents a NotInField error raised by the Registry contract.
 type RegistryNotInField struct {
 	What string
@@ -949,6 +2006,31 @@ func RegistryNotInFieldErrorID() common.Hash {
 func (registry *Registry) UnpackNotInFieldError(raw []byte) (*RegistryNotInField, error) {
 	out := new(RegistryNotInField)
 	if err := registry.abi.UnpackIntoInterface(out, "NotInField", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryNotModelHolder represents a NotModelHolder error raised by the Registry contract.
+type RegistryNotModelHolder struct {
+	Model  *big.Int
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotModelHolder(uint256 model, address caller)
+func RegistryNotModelHolderErrorID() common.Hash {
+	return common.HexToHash("0x68e980a0b8651875b66599af1d94f669898674b8b5ce10d625a07fa5fa02a35f")
+}
+
+// UnpackNotModelHolderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotModelHolder(uint256 model, address caller)
+func (registry *Registry) UnpackNotModelHolderError(raw []byte) (*RegistryNotModelHolder, error) {
+	out := new(RegistryNotModelHolder)
+	if err := registry.abi.UnpackIntoInterface(out, "NotModelHolder", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

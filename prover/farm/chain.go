@@ -22,9 +22,12 @@ import (
 
 // Chain mode. A coordinator with Config.Chain set sells proofs on a registry:
 //
-//   - A requester escrows a job on chain (RequestJob: model, input
-//     commitment, payment) and then delivers the input itself with SubmitJob
-//     and chain_job_id: the chain only carries the input's commitment. The
+//   - A requester escrows a job on chain (RequestJob: model, input public
+//     input, payment). For a model whose input packs into one field element
+//     (input_encoding "packed") the chain carries the input itself: the
+//     watcher takes it from the JobRequested event and queues the job. For a
+//     larger input the chain carries its commitment and the requester
+//     delivers the input with SubmitJob and chain_job_id. The
 //     coordinator reads the job on chain, picks the pushed model whose
 //     model.json model_id is the registered model's commitment, checks that
 //     the input's commitment equals the job's, and queues a farm job whose id
@@ -129,8 +132,8 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 	if err != nil {
 		return nil, status.Errorf(codes.InvalidArgument, "input_json: %v", err)
 	}
-	if ic.Cmp(j.InputCommitment) != 0 {
-		return nil, status.Errorf(codes.InvalidArgument, "input_json commits to %s; chain job %s was requested for input %s", verifier.Hex(ic), id, verifier.Hex(j.InputCommitment))
+	if ic.Cmp(j.Input) != 0 {
+		return nil, status.Errorf(codes.InvalidArgument, "input_json is input %s; chain job %s was requested for input %s", verifier.Hex(ic), id, verifier.Hex(j.Input))
 	}
 	got, created, err := c.store.Submit(ctx, &store.Job{ID: chainJobID(id), ModelID: m.ID, Key: chainKey(id), Input: r.InputJson,
 		Prover: cl.From.Hex(), ChainJob: id.String(), MemoryBytes: m.MemoryBytes, MaxAttempts: c.cfg.MaxAttempts})
@@ -211,10 +214,12 @@ func (c *Coordinator) onEvent(ctx context.Context, ev chain.Event) {
 		if err != nil {
 			return
 		}
-		if m, err := c.modelByCommitment(ctx, info.Commitment); err == nil {
-			c.metrics.chainRequests.Inc()
-			c.log.Info("chain job requested; waiting for its input", "chain_job", ev.JobRequested.Job, "model", m.ID, "requester", ev.JobRequested.Requester)
+		m, err := c.modelByCommitment(ctx, info.Commitment)
+		if err != nil {
+			return
 		}
+		c.metrics.chainRequests.Inc()
+		c.onChainInput(ctx, ev.JobRequested.Job, ev.JobRequested.Input, m)
 		return
 	case ev.JobPaid != nil:
 		if ev.JobPaid.Prover == cl.From {
@@ -234,6 +239,36 @@ func (c *Coordinator) onEvent(ctx context.Context, ev chain.Event) {
 		c.log.Warn("chain job closed on chain before it was proved; canceled", "job", j.ID, "chain_job", job, "event", ev.Name())
 		c.bump()
 	}
+}
+
+// onChainInput queues a requested chain job whose input rides on chain (a
+// packed input): the input is unpacked from the event, so no one delivers
+// it. A job whose input is a commitment waits for SubmitJob.
+func (c *Coordinator) onChainInput(ctx context.Context, job, input *big.Int, m *store.Model) {
+	a, err := c.artifacts(m.ID)
+	if err != nil {
+		c.log.Warn("chain job requested for a model whose artifacts do not load", "chain_job", job, "model", m.ID, "err", err)
+		return
+	}
+	if a.Meta.InputHashed() {
+		c.log.Info("chain job requested; waiting for its input", "chain_job", job, "model", m.ID)
+		return
+	}
+	q, err := a.Meta.UnpackInput(input)
+	if err != nil {
+		c.log.Warn("chain job requested with an input the model cannot take; not proving it", "chain_job", job, "model", m.ID, "err", err)
+		return
+	}
+	raw, err := json.Marshal(map[string]any{"input_data": a.Meta.Dequantize(q)})
+	if err != nil {
+		return
+	}
+	got, err := c.submitChainJob(ctx, &api.SubmitJobRequest{ChainJobId: job.String(), ModelId: m.ID, InputJson: raw})
+	if err != nil {
+		c.log.Warn("chain job with its input on chain not queued", "chain_job", job, "model", m.ID, "err", err)
+		return
+	}
+	c.log.Info("chain job queued with its input from the chain", "chain_job", job, "job", got.JobId, "model", m.ID)
 }
 
 // settler sends the live settlements, on every change and every SettleInterval.

@@ -140,14 +140,21 @@ func (c *Client) RegisterModel(ctx context.Context, m Model) (*big.Int, *types.R
 	return nil, rc, fmt.Errorf("%w: no ModelRegistered event in %s", ErrReverted, rc.TxHash)
 }
 
-// RequestJob escrows the model's price for one inference on the committed
-// input, open until deadline, and returns the job id.
-func (c *Client) RequestJob(ctx context.Context, model, inputCommitment *big.Int, deadline time.Time) (*big.Int, *types.Receipt, error) {
+// RequestJob escrows the model's price for one inference on an input (its
+// input public input: the packed input or its commitment, see
+// model.Meta.InputValue), open until deadline, and returns the job id.
+func (c *Client) RequestJob(ctx context.Context, model, input *big.Int, deadline time.Time) (*big.Int, *types.Receipt, error) {
+	return c.RequestJobFor(ctx, model, input, deadline, common.Address{}, 0)
+}
+
+// RequestJobFor is RequestJob with a consumer contract the registry calls
+// back with the verified output and callbackGas gas (zero and 0 for none).
+func (c *Client) RequestJobFor(ctx context.Context, model, input *big.Int, deadline time.Time, consumer common.Address, callbackGas uint32) (*big.Int, *types.Receipt, error) {
 	m, err := c.Model(ctx, model)
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := c.abi.TryPackRequestJob(model, inputCommitment, uint64(deadline.Unix()))
+	data, err := c.abi.TryPackRequestJob(model, input, uint64(deadline.Unix()), consumer, callbackGas)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -193,6 +200,46 @@ func (c *Client) Withdraw(ctx context.Context) (*types.Receipt, error) {
 		return nil, fmt.Errorf("withdrawing: %w", err)
 	}
 	return rc, nil
+}
+
+// SetPrice sets the price of a model's later jobs (its holder only).
+func (c *Client) SetPrice(ctx context.Context, model, price *big.Int) (*types.Receipt, error) {
+	if price == nil || price.Sign() < 0 || price.BitLen() > 96 {
+		return nil, fmt.Errorf("price %v: must be within 0..2^96-1 wei", price)
+	}
+	rc, err := c.send(ctx, &c.Registry, c.abi.PackSetPrice(model, price), nil)
+	if err != nil {
+		return nil, fmt.Errorf("setting model %s's price: %w", model, err)
+	}
+	return rc, nil
+}
+
+// Retire stops a model taking new jobs (its holder only); open jobs keep their terms.
+func (c *Client) Retire(ctx context.Context, model *big.Int) (*types.Receipt, error) {
+	rc, err := c.send(ctx, &c.Registry, c.abi.PackRetire(model), nil)
+	if err != nil {
+		return nil, fmt.Errorf("retiring model %s: %w", model, err)
+	}
+	return rc, nil
+}
+
+// TransferModel hands a model's token (its royalties, price and retirement)
+// to another address.
+func (c *Client) TransferModel(ctx context.Context, model *big.Int, to common.Address) (*types.Receipt, error) {
+	rc, err := c.send(ctx, &c.Registry, c.abi.PackSafeTransferFrom(c.From, to, model), nil)
+	if err != nil {
+		return nil, fmt.Errorf("transferring model %s to %s: %w", model, to, err)
+	}
+	return rc, nil
+}
+
+// Holder is the address that holds a model's token.
+func (c *Client) Holder(ctx context.Context, model *big.Int) (common.Address, error) {
+	out, err := c.call(ctx, &c.Registry, c.abi.PackOwnerOf(model))
+	if err != nil {
+		return common.Address{}, err
+	}
+	return c.abi.UnpackOwnerOf(out)
 }
 
 // Credit is the wei account can withdraw.
@@ -275,14 +322,19 @@ func (s Status) String() string {
 
 // Job is a job's state on chain.
 type Job struct {
-	ID              *big.Int
-	Model           *big.Int
-	Requester       common.Address
-	Amount          *big.Int
-	Prover          common.Address // the paid prover, once paid
-	Deadline        time.Time
-	Status          Status
-	InputCommitment *big.Int
+	ID        *big.Int
+	Model     *big.Int
+	Requester common.Address
+	Amount    *big.Int
+	Prover    common.Address // the paid prover, once paid
+	Deadline  time.Time
+	Status    Status
+	// Input is the input public input the job was requested for: the
+	// packed input (model.json input_encoding "packed") or its commitment.
+	Input    *big.Int
+	Consumer    common.Address // the contract called back with the output, or zero
+	CallbackGas uint32         // the gas its callback gets
+	Output      *big.Int       // the verified output public input, once paid
 }
 
 // Job reads a job's state: a coordinator re-checks it before proving or
@@ -301,7 +353,7 @@ func (c *Client) Job(ctx context.Context, id *big.Int) (*Job, error) {
 	}
 	return &Job{
 		ID: id, Model: j.Model, Requester: j.Requester, Amount: j.Amount, Prover: j.Prover,
-		Deadline: time.Unix(j.Deadline.Int64(), 0), Status: Status(j.Status), InputCommitment: j.InputCommitment,
+		Deadline: time.Unix(j.Deadline.Int64(), 0), Status: Status(j.Status), Input: j.Input, Consumer: j.Consumer, CallbackGas: j.CallbackGas, Output: j.Output,
 	}, nil
 }
 
@@ -317,7 +369,7 @@ func (c *Client) VerifyGas(ctx context.Context, model, job *big.Int, submitter c
 	if err != nil {
 		return false, 0, err
 	}
-	in := [5]*big.Int{m.Commitment, j.InputCommitment, cd.Output, job, new(big.Int).SetBytes(submitter.Bytes())}
+	in := [5]*big.Int{m.Commitment, j.Input, cd.Output, job, new(big.Int).SetBytes(submitter.Bytes())}
 	data, err := c.vabi.TryPackVerifyProof(cd.Proof, in)
 	if err != nil {
 		return false, 0, err
@@ -332,6 +384,18 @@ func (c *Client) VerifyGas(ctx context.Context, model, job *big.Int, submitter c
 	}
 	gas, err := c.Chain.EstimateGas(ctx, ethereum.CallMsg{From: c.From, To: &m.Verifier, Data: data})
 	return ok, gas, err
+}
+
+// Transact sends a transaction to any contract (a creation when to is nil)
+// with this client's key and nonce tracking, and waits for its receipt; a
+// revert is an error (decoded when it is the registry's).
+func (c *Client) Transact(ctx context.Context, to *common.Address, data []byte, value *big.Int) (*types.Receipt, error) {
+	return c.send(ctx, to, data, value)
+}
+
+// Call runs a read-only call of any contract at the head block.
+func (c *Client) Call(ctx context.Context, to common.Address, data []byte) ([]byte, error) {
+	return c.call(ctx, &to, data)
 }
 
 func (c *Client) call(ctx context.Context, to *common.Address, data []byte) ([]byte, error) {

@@ -33,6 +33,10 @@ var (
 	ErrNothingToWithdraw = errors.New("nothing to withdraw")
 	// ErrReverted: any other revert, or a transaction that failed once mined.
 	ErrReverted = errors.New("transaction reverted")
+	// ErrNotHolder: only the model token's holder may change its price or retire it.
+	ErrNotHolder = errors.New("not the model's holder")
+	// ErrRetired: a retired model takes no new jobs.
+	ErrRetired = errors.New("model retired")
 )
 
 // revertError maps an error from a call or gas estimate carrying revert data
@@ -87,6 +91,22 @@ func decodeRevert(reg *registry.Registry, raw []byte) error {
 		return fmt.Errorf("%w: key setup with transcript %x and %d contributions (both zero for a development setup, both set for a ceremony)", ErrReverted, e.Transcript, e.Contributions)
 	case *registry.RegistryReentrancy:
 		return fmt.Errorf("%w: reentrant call", ErrReverted)
+	case *registry.RegistryNotModelHolder:
+		return fmt.Errorf("%w: %s does not hold model %s", ErrNotHolder, e.Caller, e.Model)
+	case *registry.RegistryModelIsRetired:
+		return fmt.Errorf("%w: %s", ErrRetired, e.Model)
+	case *registry.RegistryGasTooLowForCallback:
+		return fmt.Errorf("%w: %s gas left for the consumer's callback, %s needed: send more gas", ErrReverted, e.GasLeft, e.Needed)
+	case *registry.RegistryBadCallbackGas:
+		return fmt.Errorf("%w: consumer %s with callback gas %d (a consumer needs 1..1000000 gas, no consumer 0)", ErrReverted, e.Consumer, e.CallbackGas)
+	case *registry.RegistryERC721InsufficientApproval:
+		return fmt.Errorf("%w: %s may not transfer model %s", ErrNotHolder, e.Operator, e.TokenId)
+	case *registry.RegistryERC721IncorrectOwner:
+		return fmt.Errorf("%w: %s does not hold model %s", ErrNotHolder, e.Sender, e.TokenId)
+	case *registry.RegistryERC721NonexistentToken:
+		return fmt.Errorf("%w: %s", ErrUnknownModel, e.TokenId)
+	case *registry.RegistryERC721InvalidReceiver:
+		return fmt.Errorf("%w: %s cannot receive a model token", ErrReverted, e.Receiver)
 	}
 	return fmt.Errorf("%w: %T", ErrReverted, v)
 }

@@ -21,6 +21,10 @@ type Event struct {
 	JobPaid         *registry.RegistryJobPaid
 	JobRefunded     *registry.RegistryJobRefunded
 	Withdrawn       *registry.RegistryWithdrawn
+	ConsumerCalled  *registry.RegistryConsumerCalled
+	PriceChanged    *registry.RegistryPriceChanged
+	ModelRetired    *registry.RegistryModelRetired
+	Transfer        *registry.RegistryTransfer // a model token changed hands (or was minted)
 }
 
 // Name is the event's name in the contract.
@@ -36,6 +40,14 @@ func (e Event) Name() string {
 		return registry.RegistryJobRefundedEventName
 	case e.Withdrawn != nil:
 		return registry.RegistryWithdrawnEventName
+	case e.ConsumerCalled != nil:
+		return registry.RegistryConsumerCalledEventName
+	case e.PriceChanged != nil:
+		return registry.RegistryPriceChangedEventName
+	case e.ModelRetired != nil:
+		return registry.RegistryModelRetiredEventName
+	case e.Transfer != nil:
+		return registry.RegistryTransferEventName
 	}
 	return ""
 }
@@ -75,6 +87,14 @@ func (c *Client) decode(l *types.Log) (Event, bool) {
 		ev.JobRefunded, err = c.abi.UnpackJobRefundedEvent(l)
 	case events[registry.RegistryWithdrawnEventName].ID:
 		ev.Withdrawn, err = c.abi.UnpackWithdrawnEvent(l)
+	case events[registry.RegistryConsumerCalledEventName].ID:
+		ev.ConsumerCalled, err = c.abi.UnpackConsumerCalledEvent(l)
+	case events[registry.RegistryPriceChangedEventName].ID:
+		ev.PriceChanged, err = c.abi.UnpackPriceChangedEvent(l)
+	case events[registry.RegistryModelRetiredEventName].ID:
+		ev.ModelRetired, err = c.abi.UnpackModelRetiredEvent(l)
+	case events[registry.RegistryTransferEventName].ID:
+		ev.Transfer, err = c.abi.UnpackTransferEvent(l)
 	default:
 		return ev, false
 	}

@@ -7,11 +7,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
 
-// maxSettleGas is the budget for submitProof under Osaka rules.
-const maxSettleGas = 400_000
+// maxSettleGas is the budget for submitProof under Osaka rules, and
+// maxCallbackSettleGas for one that calls a consumer back (the example vault).
+const (
+	maxSettleGas         = 420_000
+	maxCallbackSettleGas = 450_000
+)
 
 func TestMarket(t *testing.T) {
 	m := newMarket(t)
@@ -48,7 +53,7 @@ func TestMarket(t *testing.T) {
 		}
 	})
 	t.Run("wrong payment is rejected", func(t *testing.T) {
-		data := m.requester.abi.PackRequestJob(m.model, m.inputCommitment, uint64(time.Now().Add(time.Hour).Unix()))
+		data := m.requester.abi.PackRequestJob(m.model, m.inputCommitment, uint64(time.Now().Add(time.Hour).Unix()), common.Address{}, 0)
 		if _, err := m.requester.send(ctx, &m.requester.Registry, data, big.NewInt(1)); !errors.Is(err, ErrWrongPayment) {
 			t.Fatalf("got %v, want ErrWrongPayment", err)
 		}
@@ -159,7 +164,7 @@ func TestMarket(t *testing.T) {
 		for _, e := range evs {
 			names = append(names, e.Name())
 		}
-		want := []string{"ModelRegistered", "JobRequested", "JobRequested", "JobPaid", "JobRefunded", "Withdrawn"}
+		want := []string{"Transfer", "ModelRegistered", "JobRequested", "JobRequested", "JobPaid", "JobRefunded", "Withdrawn"}
 		if len(names) != len(want) {
 			t.Fatalf("events %v, want %v", names, want)
 		}
@@ -168,7 +173,7 @@ func TestMarket(t *testing.T) {
 				t.Fatalf("events %v, want %v", names, want)
 			}
 		}
-		if p := evs[3].JobPaid; p.Job.Cmp(job1) != 0 || p.Prover != m.prover.From || p.Output.Cmp(cd.Output) != 0 {
+		if p := evs[4].JobPaid; p.Job.Cmp(job1) != 0 || p.Prover != m.prover.From || p.Output.Cmp(cd.Output) != 0 {
 			t.Errorf("JobPaid %+v", p)
 		}
 	})

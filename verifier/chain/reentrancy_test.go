@@ -17,7 +17,7 @@ import (
 const attacker = `// SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 interface IRegistry {
-    function requestJob(uint256 model, uint256 inputCommitment, uint64 deadline) external payable returns (uint256);
+    function requestJob(uint256 model, uint256 input, uint64 deadline, address consumer, uint32 callbackGas) external payable returns (uint256);
     function withdraw() external;
 }
 contract Attacker {
@@ -26,7 +26,7 @@ contract Attacker {
     uint256 public reentries;
     bool public reentered;
     constructor(address registry) { r = IRegistry(registry); }
-    function request(uint256 model, uint256 ic, uint64 deadline) external payable { r.requestJob{value: msg.value}(model, ic, deadline); }
+    function request(uint256 model, uint256 ic, uint64 deadline) external payable { r.requestJob{value: msg.value}(model, ic, deadline, address(0), 0); }
     function attack() external { r.withdraw(); }
     receive() external payable {
         received += msg.value;

@@ -1,0 +1,142 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/ops"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+// The input public input, computed from model.json alone: what a requester
+// needs to escrow a job for an input, with no program, circuit or keys.
+// docs/COMMITMENTS.md specifies the construction for other languages, and
+// TestCommitmentVectors checks its test vectors.
+//
+//  1. Quantize: input i's value v becomes q = round(v · 2^frac_bits), ties
+//     away from zero, which must lie in [-2^(bits-1), 2^(bits-1)); an
+//     integer input (dtype set) must already be an integer of that type.
+//  2. Pack: the inputs, in order and flattened row-major, become unsigned
+//     slots q + 2^(w-1) of w = input_width bits, floor(253/w) to a field
+//     element, the first value in the lowest bits.
+//  3. The input public input is that element when there is one and
+//     input_encoding is "packed"; else the Poseidon2 hash of the elements in
+//     model.json's commitment scheme.
+
+// QuantizeInputs rounds float inputs to the input scales model.json records.
+func (m *Meta) QuantizeInputs(in [][]float64) ([][]int64, error) {
+	if len(in) != len(m.Inputs) {
+		return nil, fmt.Errorf("%w: the model has %d inputs, input_data holds %d", ErrBadInput, len(m.Inputs), len(in))
+	}
+	out := make([][]int64, len(in))
+	for i, t := range m.Inputs {
+		if t.Bits < 1 || t.Bits > 62 || t.Frac < -64 || t.Frac > 64 {
+			return nil, fmt.Errorf("%w: %s: input %d (%s) has %d bits and %d fraction bits", ErrArtifacts, MetaFile, i, t.Name, t.Bits, t.Frac)
+		}
+		lo, hi, isInt := ops.DTypeRangeByName(t.DType)
+		if t.DType != "" && !isInt {
+			return nil, fmt.Errorf("%w: %s: input %d (%s) has dtype %q", ErrArtifacts, MetaFile, i, t.Name, t.DType)
+		}
+		var err error
+		if out[i], err = quantizeInput(i, t.Name, in[i], tensor.Shape(t.Shape), t.Frac, t.Bits, t.DType, lo, hi, isInt); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadInput, err)
+		}
+	}
+	return out, nil
+}
+
+// Scheme is the commitment construction model.json names.
+func (m *Meta) Scheme() (gadgets.Scheme, error) {
+	if m.Commitment == "" {
+		return gadgets.MD2, nil // artifacts from before it was recorded
+	}
+	for _, s := range []gadgets.Scheme{gadgets.MD2, gadgets.Sponge16} {
+		if s.String() == m.Commitment {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %s: unknown commitment construction %q (written by a newer zkml?)", ErrArtifacts, MetaFile, m.Commitment)
+}
+
+// PackedInputs are the quantized inputs packed into field elements (step 2).
+func (m *Meta) PackedInputs(q [][]int64) []*big.Int {
+	var flat []int64
+	for _, v := range q {
+		flat = append(flat, v...)
+	}
+	w := m.InputWidth
+	if w == 0 {
+		w = m.Quantization.ActBits
+	}
+	return gadgets.PackInts(flat, w)
+}
+
+// InputValue is the input public input of float inputs: the value a
+// requester escrows a job with and a proof of this input carries.
+func (m *Meta) InputValue(in [][]float64) (*big.Int, error) {
+	q, err := m.QuantizeInputs(in)
+	if err != nil {
+		return nil, err
+	}
+	s, err := m.Scheme()
+	if err != nil {
+		return nil, err
+	}
+	packed := m.PackedInputs(q)
+	if len(packed) == 1 && !m.InputHashed() {
+		return packed[0], nil
+	}
+	return s.HashInts(packed), nil
+}
+
+// UnpackInput is the inverse of a packed input public input: the quantized
+// inputs it carries, one slice per model input. It fails for a model whose
+// input public input is a commitment, or a value no input packs to.
+func (m *Meta) UnpackInput(v *big.Int) ([][]int64, error) {
+	if m.InputHashed() {
+		return nil, fmt.Errorf("the model's input public input is a Poseidon2 commitment (input_encoding %q): the input must be delivered", m.InputEncoding)
+	}
+	n := 0
+	for _, t := range m.Inputs {
+		n += tensor.Shape(t.Shape).Size()
+	}
+	w := m.InputWidth
+	if w == 0 {
+		w = m.Quantization.ActBits
+	}
+	if v.Sign() < 0 || v.BitLen() > n*w {
+		return nil, fmt.Errorf("%w: input value %s is wider than %d inputs of %d bits", ErrBadInput, v.Text(16), n, w)
+	}
+	flat := gadgets.UnpackInts([]*big.Int{v}, n, w)
+	out := make([][]int64, len(m.Inputs))
+	for i, t := range m.Inputs {
+		k := tensor.Shape(t.Shape).Size()
+		out[i], flat = flat[:k], flat[k:]
+		lim := int64(1) << (t.Bits - 1)
+		lo, hi, isInt := ops.DTypeRangeByName(t.DType)
+		for j, q := range out[i] {
+			if q < -lim || q >= lim || isInt && (q < lo || q > hi) {
+				return nil, fmt.Errorf("%w: input %d (%s) element %d: %d is outside its %d-bit range", ErrBadInput, i, t.Name, j, q, t.Bits)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Dequantize maps quantized inputs back to the floats they stand for.
+func (m *Meta) Dequantize(q [][]int64) [][]float64 {
+	out := make([][]float64, len(q))
+	for i, v := range q {
+		frac := 0
+		if i < len(m.Inputs) {
+			frac = m.Inputs[i].Frac
+		}
+		out[i] = make([]float64, len(v))
+		for j, e := range v {
+			out[i][j] = math.Ldexp(float64(e), -frac)
+		}
+	}
+	return out
+}
