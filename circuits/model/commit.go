@@ -140,3 +140,35 @@ func (m *Meta) Dequantize(q [][]int64) [][]float64 {
 	}
 	return out
 }
+
+// DecodeOutput is the inverse of a packed output public input: the output
+// values it carries, one slice per model output, as floats (the layout of
+// proof.json's output_data). It fails for a model whose output public input
+// is a commitment.
+func (m *Meta) DecodeOutput(v *big.Int) ([][]float64, error) {
+	if m.OutputHashed() {
+		return nil, fmt.Errorf("the model's output public input is a Poseidon2 commitment (output_encoding %q): the outputs are in the proof file, not on chain", m.OutputEncoding)
+	}
+	n := 0
+	for _, t := range m.Outputs {
+		n += tensor.Shape(t.Shape).Size()
+	}
+	w := m.OutputWidth
+	if w < 1 || w > 62 || n*w > 253 {
+		return nil, fmt.Errorf("%w: %s: %d outputs of width %d do not pack into one field element", ErrArtifacts, MetaFile, n, w)
+	}
+	if v.Sign() < 0 || v.BitLen() > n*w {
+		return nil, fmt.Errorf("%w: output value %s is wider than %d outputs of %d bits", ErrBadInput, v.Text(16), n, w)
+	}
+	flat := gadgets.UnpackInts([]*big.Int{v}, n, w)
+	out := make([][]float64, len(m.Outputs))
+	for i, t := range m.Outputs {
+		k := tensor.Shape(t.Shape).Size()
+		out[i] = make([]float64, k)
+		for j, q := range flat[:k] {
+			out[i][j] = math.Ldexp(float64(q), -t.Frac)
+		}
+		flat = flat[k:]
+	}
+	return out, nil
+}

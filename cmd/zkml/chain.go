@@ -20,6 +20,29 @@ const chainUsage = `usage: zkml chain <step> [flags]
       an embedded chain (go-ethereum's simulated backend, Osaka rules, chain id
       1337) served over JSON-RPC on loopback until interrupted; prints one line
       "account 0xADDR key 0xHEX" per pre-funded account, then "rpc URL"
+  deploy                                   deploy a registry; prints its address
+  register --artifacts DIR --price WEI [--royalty-bps N]
+                                           register a compiled model (deploys its
+                                           verifier, mints its token); prints the model id
+  request --model N --input F --artifacts DIR [--deadline 1h] [--consumer ADDR
+          [--callback-gas N]] [--coordinator HOST:PORT]
+                                           escrow the price for one inference; prints
+                                           the job id (the input rides on chain when it
+                                           packs into one field element, else it is
+                                           delivered to --coordinator)
+  job --job N [--artifacts DIR] [--wait] [--json]
+                                           a job's state, payment, settle gas and
+                                           verified output
+  refund --job N                           return an unpaid job's escrow after its deadline
+  withdraw                                 pay out this key's credit; prints the wei
+  calldata --proof proof.json              submitProof's arguments for any other client
+  model --model N [--price WEI] [--transfer-to ADDR] [--retire]
+                                           show or change a model (its holder only)
+
+Every step takes --rpc URL (default $ZKML_CHAIN_RPC, else http://127.0.0.1:8545);
+steps that send take --key HEX (default $ZKML_CHAIN_KEY), steps on a registry
+--registry ADDR (default $ZKML_REGISTRY). Receipts' gas goes to stderr, the
+result to the last line of stdout.
 `
 
 func runChain(args []string, stdout, stderr io.Writer) error {
@@ -33,6 +56,22 @@ func runChain(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "dev":
 		return runChainDev(args[1:], stdout, stderr)
+	case "deploy":
+		return runChainDeploy(args[1:], stdout, stderr)
+	case "register":
+		return runChainRegister(args[1:], stdout, stderr)
+	case "request":
+		return runChainRequest(args[1:], stdout, stderr)
+	case "job":
+		return runChainJob(args[1:], stdout, stderr)
+	case "refund":
+		return runChainRefund(args[1:], stdout, stderr)
+	case "withdraw":
+		return runChainWithdraw(args[1:], stdout, stderr)
+	case "calldata":
+		return runChainCalldata(args[1:], stdout, stderr)
+	case "model":
+		return runChainModel(args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, chainUsage)
 	return fmt.Errorf("unknown step %q", args[0])

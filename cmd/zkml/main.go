@@ -41,7 +41,7 @@ var commands = map[string]command{
 	"fetch":      {"fetch a farm job's proof (optionally waiting for it)", runFetch},
 	"setup":      {"run a multi-party setup ceremony for a model's keys (phase 1 and 2)", runSetup},
 	"ceremony":   {"take part in a setup ceremony hosted by a coordinator (open, contribute, status, finalize, fetch)", runCeremony},
-	"chain":      {"chain tools: dev (an embedded chain served over JSON-RPC on loopback)", runChain},
+	"chain":      {"the market on a chain: dev (an embedded chain), deploy, register, request, job, refund, withdraw, calldata, model", runChain},
 	"demo":       {"the whole market flow on a chain: register, escrow, prove, verify on chain, pay", runDemo},
 }
 

@@ -133,3 +133,27 @@ func (c *Client) Watch(ctx context.Context, from uint64, sink chan<- Event) erro
 		}
 	}
 }
+
+// JobEvents returns the registry's events about one job (requested, paid,
+// refunded, its consumer called), in chain order.
+func (c *Client) JobEvents(ctx context.Context, job *big.Int) ([]Event, error) {
+	events := c.abi.GetABI().Events
+	var ids []common.Hash
+	for _, n := range []string{registry.RegistryJobRequestedEventName, registry.RegistryJobPaidEventName, registry.RegistryJobRefundedEventName, registry.RegistryConsumerCalledEventName} {
+		ids = append(ids, events[n].ID)
+	}
+	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int), Addresses: []common.Address{c.Registry},
+		Topics: [][]common.Hash{ids, {common.BigToHash(job)}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Event
+	for i := range logs {
+		if ev, ok := c.decode(&logs[i]); ok {
+			out = append(out, ev)
+		}
+	}
+	return out, nil
+}
