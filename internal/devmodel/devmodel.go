@@ -15,6 +15,11 @@ import (
 // Compile compiles the model in src (a folder holding network.onnx and
 // input.json) into out, and returns its input.
 func Compile(src, out string) ([][]float64, error) {
+	return CompileWith(src, out, model.CompileOptions{})
+}
+
+// CompileWith is Compile with compile options (--hash-input, ...).
+func CompileWith(src, out string, o model.CompileOptions) ([][]float64, error) {
 	g, err := onnx.Load(filepath.Join(src, "network.onnx"))
 	if err != nil {
 		return nil, err
@@ -31,7 +36,7 @@ func Compile(src, out string) ([][]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := model.Compile(q, out, model.CompileOptions{}); err != nil {
+	if _, err := model.Compile(q, out, o); err != nil {
 		return nil, err
 	}
 	return in, nil

@@ -24,7 +24,7 @@ import (
 // A chain job id of millions of digits took seconds of parsing and came back
 // whole in the error; it is refused by length first.
 func TestChainJobKeysAndIDs(t *testing.T) {
-	art := artifacts(t)
+	art := hashedArtifacts(t)
 	ctx := ctxT(t)
 	m := newChainMarket(t, art)
 	addr, _, _ := chainCoordinator(t, t.TempDir(), m.chain, m.coordKey, m.owner, nil)

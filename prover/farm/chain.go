@@ -201,6 +201,8 @@ func (c *Coordinator) watch(ctx context.Context) {
 			return
 		case ev := <-evs:
 			c.onEvent(ctx, ev)
+		case m := <-c.pushed:
+			c.claimChainJobs(ctx, m)
 		}
 	}
 }
@@ -238,6 +240,39 @@ func (c *Coordinator) onEvent(ctx context.Context, ev chain.Event) {
 	if _, err := c.store.Cancel(ctx, j.ID); err == nil {
 		c.log.Warn("chain job closed on chain before it was proved; canceled", "job", j.ID, "chain_job", job, "event", ev.Name())
 		c.bump()
+	}
+}
+
+// claimChainJobs queues the open chain jobs with their input on chain that
+// were requested for a model before it was pushed here (the watcher saw
+// their events when it had no such model).
+func (c *Coordinator) claimChainJobs(ctx context.Context, m *store.Model) {
+	cl := c.cfg.Chain
+	commitment, err := verifier.ParseHex(m.CircuitID)
+	if err != nil {
+		return
+	}
+	evs, err := cl.Events(ctx, c.cfg.ChainFrom, nil)
+	if err != nil {
+		c.log.Warn("reading the registry's past requests for a pushed model", "model", m.ID, "err", err)
+		return
+	}
+	for _, ev := range evs {
+		r := ev.JobRequested
+		if r == nil {
+			continue
+		}
+		if _, err := c.store.Get(ctx, chainJobID(r.Job)); err == nil {
+			continue
+		}
+		info, err := cl.Model(ctx, r.Model)
+		if err != nil || info.Commitment.Cmp(commitment) != 0 {
+			continue
+		}
+		if j, err := cl.Job(ctx, r.Job); err != nil || j.Status != chain.StatusOpen {
+			continue
+		}
+		c.onChainInput(ctx, r.Job, r.Input, m)
 	}
 }
 

@@ -136,7 +136,7 @@ func newChainMarket(t *testing.T, art string) *chainMarket {
 // exactly once: job 1 and job 2 by the settler, job 3 marked skipped
 // without a transaction.
 func TestChainSettlement(t *testing.T) {
-	art := artifacts(t)
+	art := hashedArtifacts(t)
 	ctx := ctxT(t)
 	m := newChainMarket(t, art)
 	c, owner, requester, coordKey, modelID, ic := m.chain, m.owner, m.requester, m.coordKey, m.modelID, m.ic

@@ -58,6 +58,32 @@ func artifacts(t testing.TB) string {
 	return compiled
 }
 
+var (
+	hashedOnce sync.Once
+	hashed     string
+	hashedErr  error
+)
+
+// hashedArtifacts compiles 1l_mlp with --hash-input once per test binary:
+// its input public input is a commitment, so a chain job's input is
+// delivered with SubmitJob rather than read from the chain.
+func hashedArtifacts(t testing.TB) string {
+	t.Helper()
+	hashedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "zkml-farm-test-")
+		if err != nil {
+			hashedErr = err
+			return
+		}
+		hashed = filepath.Join(dir, "art")
+		_, hashedErr = devmodel.CompileWith(filepath.Join(models, "1l_mlp"), hashed, model.CompileOptions{HashInput: true})
+	})
+	if hashedErr != nil {
+		t.Fatal(hashedErr)
+	}
+	return hashed
+}
+
 func compile(src, out string) error {
 	_, err := devmodel.Compile(src, out)
 	return err
@@ -65,8 +91,10 @@ func compile(src, out string) error {
 
 func TestMain(m *testing.M) {
 	code := leakcheck.Main(m)
-	if compiled != "" {
-		os.RemoveAll(filepath.Dir(compiled))
+	for _, d := range []string{compiled, hashed} {
+		if d != "" {
+			os.RemoveAll(filepath.Dir(d))
+		}
 	}
 	os.Exit(code)
 }

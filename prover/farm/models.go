@@ -163,6 +163,12 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 		return storeErr(err)
 	}
 	c.log.Info("model pushed", "model", id, "constraints", meta.Constraints, "bytes", total)
+	if c.cfg.Chain != nil {
+		select { // the watcher claims the jobs requested before the push
+		case c.pushed <- m:
+		default:
+		}
+	}
 	return stream.SendAndClose(toModel(m))
 }
 

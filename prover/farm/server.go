@@ -48,6 +48,7 @@ type Coordinator struct {
 
 	chainStop context.CancelFunc // stops the watcher and the settler
 	chainDone sync.WaitGroup
+	pushed    chan *store.Model // models pushed in chain mode, for the watcher to claim their open jobs
 }
 
 // New opens the store (SQLite in cfg.DataDir unless cfg.Store is set) and
@@ -61,6 +62,7 @@ func New(cfg Config) (*Coordinator, error) {
 	}
 	c := &Coordinator{
 		cfg:        cfg,
+		pushed:     make(chan *store.Model, 16),
 		log:        cfg.Logger,
 		models:     filepath.Join(cfg.DataDir, "models"),
 		sessions:   map[*session]struct{}{},

@@ -11,12 +11,9 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 )
 
-// maxSettleGas is the budget for submitProof under Osaka rules, and
-// maxCallbackSettleGas for one that calls a consumer back (the example vault).
-const (
-	maxSettleGas         = 420_000
-	maxCallbackSettleGas = 450_000
-)
+// maxSettleGas is the budget for submitProof under Osaka rules (with a
+// consumer's callback, the example vault's budget is checked in prover/farm).
+const maxSettleGas = 420_000
 
 func TestMarket(t *testing.T) {
 	m := newMarket(t)
