@@ -331,7 +331,7 @@ type Job struct {
 	Status    Status
 	// Input is the input public input the job was requested for: the
 	// packed input (model.json input_encoding "packed") or its commitment.
-	Input    *big.Int
+	Input       *big.Int
 	Consumer    common.Address // the contract called back with the output, or zero
 	CallbackGas uint32         // the gas its callback gets
 	Output      *big.Int       // the verified output public input, once paid
