@@ -15,12 +15,12 @@ const ceremonyUsage = `usage: zkml ceremony <step> --coordinator HOST:PORT [flag
 
 A model's phase-2 setup ceremony hosted by a coordinator (serve --ceremony-srs):
   open --model ID (--contributors a,b,c | --open) [--turn-timeout 10m]
-                              prints one token per contributor (requester token)
+                              prints one token per contributor (owner token)
   contribute --model ID --ceremony-token T --name NAME
                               takes a turn, contributes here, prints the hash to publish
   status --model ID           contributions so far, who holds the turn
   finalize --model ID --beacon HEX
-                              seals it into a new model; prints its id (requester token)
+                              seals it into a new model; prints its id (owner token)
   fetch --model FINAL_ID --out DIR
                               the finalized model and its transcript: zkml setup verify DIR
 `
@@ -36,7 +36,11 @@ func runCeremony(args []string, stdout, stderr io.Writer) error {
 	step, args := args[0], args[1:]
 	fs := newFlags("ceremony "+step, stderr)
 	var cf clientFlags
-	cf.register(fs)
+	if step == "open" || step == "finalize" {
+		cf.registerAs(fs, "model owner", "ZKML_OWNER_TOKEN")
+	} else {
+		cf.register(fs)
+	}
 	modelID := fs.String("model", "", "model id (zkml model push printed it)")
 	var contributors, beacon, name, token, out *string
 	var open *bool

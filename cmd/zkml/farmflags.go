@@ -19,9 +19,13 @@ type clientFlags struct {
 	timeout            time.Duration
 }
 
-func (c *clientFlags) register(fs *flag.FlagSet) {
+func (c *clientFlags) register(fs *flag.FlagSet) { c.registerAs(fs, "requester", "ZKML_TOKEN") }
+
+// registerAs registers the flags with the token of who (requester, model
+// owner) defaulting to $env.
+func (c *clientFlags) registerAs(fs *flag.FlagSet, who, env string) {
 	fs.StringVar(&c.addr, "coordinator", "", "coordinator address HOST:PORT")
-	fs.StringVar(&c.token, "token", os.Getenv("ZKML_TOKEN"), "requester token (default $ZKML_TOKEN)")
+	fs.StringVar(&c.token, "token", os.Getenv(env), who+" token (default $"+env+")")
 	fs.BoolVar(&c.tls, "tls", false, "connect with TLS, trusting the system roots (or --tls-ca)")
 	fs.StringVar(&c.tlsCA, "tls-ca", os.Getenv("ZKML_TLS_CA"), "PEM file of the CA that signed the coordinator's certificate; implies --tls (default $ZKML_TLS_CA)")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Minute, "give up waiting after this long")

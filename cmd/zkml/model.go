@@ -11,7 +11,11 @@ func runModel(args []string, stdout, stderr io.Writer) error {
 	}
 	fs := newFlags("model "+args[0], stderr)
 	var cf clientFlags
-	cf.register(fs)
+	if args[0] == "push" {
+		cf.registerAs(fs, "model owner", "ZKML_OWNER_TOKEN")
+	} else {
+		cf.register(fs)
+	}
 	dir := fs.String("artifacts", "", "directory written by zkml compile (push)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err

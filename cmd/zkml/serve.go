@@ -32,6 +32,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	storeURL := fs.String("store", "", "job store: postgres://... to share one database among coordinators (default: SQLite in --data)")
 	fs.StringVar(&cfg.RequesterToken, "requester-token", os.Getenv("ZKML_REQUESTER_TOKEN"), "token requesters must send (default $ZKML_REQUESTER_TOKEN)")
 	fs.StringVar(&cfg.WorkerToken, "worker-token", os.Getenv("ZKML_WORKER_TOKEN"), "token workers must send (default $ZKML_WORKER_TOKEN)")
+	fs.StringVar(&cfg.OwnerToken, "owner-token", os.Getenv("ZKML_OWNER_TOKEN"), "token model owners must send to push models and run ceremonies (default $ZKML_OWNER_TOKEN; unset: the requester token, on loopback only)")
 	cert := fs.String("tls-cert", "", "PEM certificate: serve gRPC over TLS")
 	key := fs.String("tls-key", "", "PEM private key of --tls-cert")
 	fs.StringVar(&cfg.CeremonySRS, "ceremony-srs", "", "host setup ceremonies of pushed models, starting from this phase-1 SRS file (zkml setup srs import)")

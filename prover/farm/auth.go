@@ -22,8 +22,9 @@ func (c *Coordinator) tokens(method string) []string {
 		return []string{c.cfg.WorkerToken, c.cfg.RequesterToken}
 	case strings.HasPrefix(method, "/"+api.Worker_ServiceDesc.ServiceName+"/"):
 		return []string{c.cfg.WorkerToken}
-	case method == api.Ceremony_OpenCeremony_FullMethodName, method == api.Ceremony_FinalizeCeremony_FullMethodName:
-		return []string{c.cfg.RequesterToken}
+	case method == api.Ceremony_OpenCeremony_FullMethodName, method == api.Ceremony_FinalizeCeremony_FullMethodName,
+		method == api.Models_PushModel_FullMethodName:
+		return []string{c.ownerToken()}
 	case strings.HasPrefix(method, "/"+api.Ceremony_ServiceDesc.ServiceName+"/"):
 		return nil // contributors send the ceremony's own tokens
 	case strings.HasPrefix(method, "/"+api.Requester_ServiceDesc.ServiceName+"/"),
@@ -31,6 +32,14 @@ func (c *Coordinator) tokens(method string) []string {
 		return []string{c.cfg.RequesterToken}
 	}
 	return nil
+}
+
+// ownerToken is the token of the model owners' calls.
+func (c *Coordinator) ownerToken() string {
+	if c.cfg.OwnerToken != "" {
+		return c.cfg.OwnerToken
+	}
+	return c.cfg.RequesterToken
 }
 
 func (c *Coordinator) authorize(ctx context.Context, method string) error {
@@ -46,7 +55,7 @@ func (c *Coordinator) authorize(ctx context.Context, method string) error {
 	md, _ := metadata.FromIncomingContext(ctx)
 	vals := md.Get("authorization")
 	if len(vals) == 0 {
-		return status.Errorf(codes.Unauthenticated, "%s needs a token: send authorization: Bearer TOKEN (--token or ZKML_TOKEN)", method)
+		return status.Errorf(codes.Unauthenticated, "%s needs a token: send authorization: Bearer TOKEN (%s)", method, tokenHint(method))
 	}
 	got, ok := strings.CutPrefix(vals[0], "Bearer ")
 	if !ok {
@@ -58,7 +67,18 @@ func (c *Coordinator) authorize(ctx context.Context, method string) error {
 		}
 	}
 	c.metrics.authFailures.Inc()
-	return status.Errorf(codes.Unauthenticated, "wrong token for %s", method)
+	return status.Errorf(codes.Unauthenticated, "wrong token for %s (%s)", method, tokenHint(method))
+}
+
+// tokenHint names the flag and variable a caller of method sets its token with.
+func tokenHint(method string) string {
+	switch {
+	case strings.HasPrefix(method, "/"+api.Worker_ServiceDesc.ServiceName+"/"), method == api.Models_FetchModel_FullMethodName:
+		return "workers: --token or ZKML_WORKER_TOKEN"
+	case method == api.Models_PushModel_FullMethodName, method == api.Ceremony_OpenCeremony_FullMethodName, method == api.Ceremony_FinalizeCeremony_FullMethodName:
+		return "model owners: --token or ZKML_OWNER_TOKEN, the coordinator's --owner-token"
+	}
+	return "requesters: --token or ZKML_TOKEN"
 }
 
 func (c *Coordinator) unaryInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {

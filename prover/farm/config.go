@@ -22,6 +22,11 @@ type Config struct {
 	// "authorization: Bearer TOKEN" by requesters and workers.
 	RequesterToken string
 	WorkerToken    string
+	// OwnerToken, when set, is the only token model owners' calls accept:
+	// PushModel, OpenCeremony and FinalizeCeremony. A requester cannot
+	// replace or add models. Unset, they take RequesterToken (loopback only:
+	// CheckListen wants all three elsewhere).
+	OwnerToken string
 	// TLS, when set, serves gRPC over TLS.
 	TLS *tls.Config
 
@@ -90,10 +95,13 @@ func CheckListen(addr string, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("listen address %q: %v", addr, err)
 	}
-	if isLoopback(host) || (cfg.RequesterToken != "" && cfg.WorkerToken != "") {
+	if cfg.OwnerToken != "" && (cfg.OwnerToken == cfg.RequesterToken || cfg.OwnerToken == cfg.WorkerToken) {
+		return fmt.Errorf("the owner token must differ from the requester and worker tokens: whoever holds it can push models")
+	}
+	if isLoopback(host) || (cfg.RequesterToken != "" && cfg.WorkerToken != "" && cfg.OwnerToken != "") {
 		return nil
 	}
-	return fmt.Errorf("refusing to listen on %s without tokens: set --requester-token and --worker-token (or ZKML_REQUESTER_TOKEN and ZKML_WORKER_TOKEN), or listen on 127.0.0.1", addr)
+	return fmt.Errorf("refusing to listen on %s without tokens: set --requester-token, --worker-token and --owner-token (or ZKML_REQUESTER_TOKEN, ZKML_WORKER_TOKEN and ZKML_OWNER_TOKEN), or listen on 127.0.0.1", addr)
 }
 
 func isLoopback(host string) bool {

@@ -337,6 +337,14 @@ func TestCheckListen(t *testing.T) {
 		t.Error("one token is not enough")
 	}
 	cfg.WorkerToken = "w"
+	if farm.CheckListen("0.0.0.0:7700", cfg) == nil {
+		t.Error("without an owner token anyone with the requester token could push models")
+	}
+	cfg.OwnerToken = "r"
+	if err := farm.CheckListen("127.0.0.1:7700", cfg); err == nil || !strings.Contains(err.Error(), "must differ") {
+		t.Errorf("owner token equal to the requester's: %v", err)
+	}
+	cfg.OwnerToken = "o"
 	if err := farm.CheckListen("0.0.0.0:7700", cfg); err != nil {
 		t.Errorf("with tokens: %v", err)
 	}

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/prover"
@@ -129,6 +131,10 @@ func (w *Worker) Run(ctx context.Context) error {
 		pending, err = w.session(ctx, pending)
 		if ctx.Err() != nil {
 			return nil
+		}
+		if c := status.Code(err); c == codes.Unauthenticated || c == codes.PermissionDenied {
+			// retrying cannot help: the token is wrong until someone changes it
+			return fmt.Errorf("the coordinator %s refused this worker: %s; set --token or ZKML_WORKER_TOKEN to the coordinator's --worker-token", w.cfg.Coordinator, status.Convert(err).Message())
 		}
 		if time.Since(start) > 10*time.Second {
 			delay = w.cfg.ReconnectDelay
