@@ -41,7 +41,7 @@ func (m *Meta) QuantizeInputs(in [][]float64) ([][]int64, error) {
 		}
 		var err error
 		if out[i], err = quantizeInput(i, t.Name, in[i], tensor.Shape(t.Shape), t.Frac, t.Bits, t.DType, lo, hi, isInt); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrBadInput, err)
+			return nil, fmt.Errorf("%w: %w", ErrBadInput, err)
 		}
 	}
 	return out, nil

@@ -38,6 +38,18 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 	if j.Error != "" {
 		fmt.Fprintf(stdout, "error %s\n", j.Error)
 	}
+	if j.ChainJobId != "" {
+		fmt.Fprintf(stdout, "chain_job %s\n", j.ChainJobId)
+		if j.Settlement != "" {
+			fmt.Fprintf(stdout, "settlement %s\n", j.Settlement)
+		}
+		if j.SettlementTx != "" {
+			fmt.Fprintf(stdout, "settlement_tx %s\nsettlement_gas %d\n", j.SettlementTx, j.SettlementGas)
+		}
+		if j.SettlementDetail != "" {
+			fmt.Fprintf(stdout, "settlement_detail %s\n", j.SettlementDetail)
+		}
+	}
 	if j.ProveSeconds > 0 {
 		fmt.Fprintf(stdout, "prove_seconds %.3f\n", j.ProveSeconds)
 	}

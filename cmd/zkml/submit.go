@@ -19,12 +19,17 @@ func runSubmit(args []string, stdout, stderr io.Writer) error {
 	input := fs.String("input", "", "input file: {\"input_data\": [[...]]}")
 	key := fs.String("key", "", "idempotency key: submitting again with it returns the same job")
 	addr := fs.String("prover", "", "0x address bound into the proof (default 0)")
+	chainJob := fs.String("chain-job", "", "deliver the input of this registry job (zkml chain request printed its id) to a coordinator in chain mode; --model may be left out")
 	wait := fs.Bool("wait", false, "wait for the proof")
 	out := fs.String("out", "", "with --wait: write proof.json here")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := required(fs, "coordinator", "model", "input"); err != nil {
+	need := []string{"coordinator", "input"}
+	if *chainJob == "" {
+		need = append(need, "model")
+	}
+	if err := required(fs, need...); err != nil {
 		return err
 	}
 	if *out != "" && !*wait {
@@ -39,7 +44,7 @@ func runSubmit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer done()
-	j, err := cl.Submit(ctx, client.Job{Model: *modelID, Input: raw, Key: *key, Prover: *addr})
+	j, err := cl.Submit(ctx, client.Job{Model: *modelID, Input: raw, Key: *key, Prover: *addr, ChainJob: *chainJob})
 	if err != nil {
 		return err
 	}

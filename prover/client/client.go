@@ -120,7 +120,11 @@ func (c *Client) PushModel(ctx context.Context, dir string) (*api.Model, error) 
 		return nil, err
 	}
 	buf := make([]byte, 1<<20)
-	for _, name := range modelFiles {
+	files := modelFiles
+	if _, err := os.Stat(filepath.Join(dir, weightsFile)); err == nil {
+		files = append(append([]string(nil), files...), weightsFile) // private weights (--weights private)
+	}
+	for _, name := range files {
 		if err := sendFile(stream, filepath.Join(dir, name), name, buf); err != nil {
 			if errors.Is(err, io.EOF) { // the server ended the stream: its status says why
 				_, err = stream.CloseAndRecv()
@@ -132,6 +136,8 @@ func (c *Client) PushModel(ctx context.Context, dir string) (*api.Model, error) 
 }
 
 var modelFiles = []string{"model.json", "program.bin", "circuit.r1cs", "verifying.key", "proving.key"}
+
+const weightsFile = "weights.bin"
 
 func sendFile(s api.Models_PushModelClient, path, name string, buf []byte) error {
 	f, err := os.Open(path)
@@ -198,6 +204,14 @@ func (c *Client) Proof(ctx context.Context, id string) ([]byte, error) {
 		return nil, err
 	}
 	return p.ProofJson, nil
+}
+
+// GetModel describes a pushed model: its inputs (shape, fixed point,
+// range), outputs and encodings.
+func (c *Client) GetModel(ctx context.Context, id string) (*api.Model, error) {
+	ctx, cancel := c.call(ctx)
+	defer cancel()
+	return c.models.GetModel(ctx, &api.GetModelRequest{ModelId: id})
 }
 
 // ListModels lists the pushed models.

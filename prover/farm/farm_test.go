@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -273,6 +274,7 @@ func TestBadInput(t *testing.T) {
 		{"malformed input", cl, client.Job{Model: m.ModelId, Input: []byte(`{"input_data": [[1, "x"]]`)}, codes.InvalidArgument, "input_json"},
 		{"wrong input length", cl, client.Job{Model: m.ModelId, Input: []byte(`{"input_data": [[1, 2]]}`)}, codes.InvalidArgument, "needs"},
 		{"oversize input", cl, client.Job{Model: m.ModelId, Input: []byte(`{"input_data": [[` + strings.Repeat("1,", 5000) + `1]]}`)}, codes.ResourceExhausted, "limit is 4096"},
+		{"out-of-range input", cl, client.Job{Model: m.ModelId, Input: []byte(`{"input_data": [[1e9, 0, 0]]}`)}, codes.OutOfRange, "calibrated range"},
 		{"bad prover", cl, client.Job{Model: m.ModelId, Input: input(t), Prover: "0x" + strings.Repeat("f", 41)}, codes.InvalidArgument, "prover"},
 		{"wrong token", dial(t, addr, "guess"), client.Job{Model: m.ModelId, Input: input(t)}, codes.Unauthenticated, "wrong token"},
 		{"no token", dial(t, addr, ""), client.Job{Model: m.ModelId, Input: input(t)}, codes.Unauthenticated, "needs a token"},
@@ -286,6 +288,23 @@ func TestBadInput(t *testing.T) {
 	}
 	if _, err := cl.Get(ctx, strings.Repeat("0", 32)); status.Code(err) != codes.NotFound {
 		t.Errorf("unknown job: %v", err)
+	}
+	// GetModel describes what a job's input must be and how to read its output
+	meta, err := model.LoadMeta(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := cl.GetModel(ctx, m.ModelId)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Inputs) != 1 || len(d.Outputs) != 1 || d.InputEncoding != meta.InputEncoding || d.OutputEncoding != meta.OutputEncoding || d.KeySetup != "development" {
+		t.Fatalf("GetModel: %v", d)
+	}
+	in0 := d.Inputs[0]
+	lim := math.Ldexp(1, meta.Inputs[0].Bits-1)
+	if in0.FracBits != int32(meta.Inputs[0].Frac) || fmt.Sprint(in0.Shape) != fmt.Sprint(meta.Inputs[0].Shape) || in0.Min != math.Ldexp(-lim, -meta.Inputs[0].Frac) || in0.Max != math.Ldexp(lim-1, -meta.Inputs[0].Frac) {
+		t.Fatalf("GetModel input %v; model.json %+v", in0, meta.Inputs[0])
 	}
 	if _, err := cl.Get(ctx, "xyz"); status.Code(err) != codes.InvalidArgument {
 		t.Errorf("malformed job id: %v", err)
@@ -315,9 +334,14 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	h, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{})
-	if err != nil || h.Status != healthpb.HealthCheckResponse_SERVING {
-		t.Fatalf("health: %v %v", h, err)
+	for _, svc := range []string{"", "zkml.farm.v1.Requester", "zkml.farm.v1.Models", "zkml.farm.v1.Worker", "zkml.farm.v1.Ceremony"} {
+		h, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: svc})
+		if err != nil || h.Status != healthpb.HealthCheckResponse_SERVING {
+			t.Fatalf("health of %q: %v %v", svc, h, err)
+		}
+	}
+	if _, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "nope"}); status.Code(err) != codes.NotFound {
+		t.Fatalf("health of an unknown service: %v, want NotFound", err)
 	}
 }
 

@@ -18,12 +18,29 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/prover/api"
 	"github.com/zkml/zkml/prover/store"
 )
 
-// ArtifactFiles are the files of a compiled model, in push order.
+// ArtifactFiles are the files of a compiled model, in push order; a model
+// compiled with --weights private also has OptionalFiles.
 var ArtifactFiles = []string{model.MetaFile, model.ProgramFile, model.CircuitFile, model.VKFile, model.PKFile}
+
+// OptionalFiles are pushed and fetched when a model has them: weights.bin
+// holds private weights (model.json's weights "private").
+var OptionalFiles = []string{model.WeightsFile}
+
+// modelFiles are the files of the model in dir, in push order.
+func modelFiles(dir string) []string {
+	files := append([]string(nil), ArtifactFiles...)
+	for _, f := range OptionalFiles {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			files = append(files, f)
+		}
+	}
+	return files
+}
 
 // ChunkSize is how much of a file one FileChunk carries.
 const ChunkSize = 1 << 20
@@ -51,7 +68,11 @@ func CheckArtifacts(dir string) (string, *model.Meta, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	for _, f := range ArtifactFiles[1:] {
+	files := ArtifactFiles[1:]
+	if meta.Weights == "private" {
+		files = append(append([]string(nil), files...), model.WeightsFile)
+	}
+	for _, f := range files {
 		want, ok := meta.Files[f]
 		if !ok {
 			return "", nil, fmt.Errorf("%w: model.json has no hash for %s", model.ErrArtifacts, f)
@@ -71,6 +92,41 @@ func (c *Coordinator) modelDir(id string) string { return filepath.Join(c.models
 
 func toModel(m *store.Model) *api.Model {
 	return &api.Model{ModelId: m.ID, CircuitId: m.CircuitID, Constraints: m.Constraints, ProveMemoryBytes: m.MemoryBytes, SizeBytes: m.SizeBytes}
+}
+
+// describeModel is toModel with what model.json says of its tensors and
+// encodings, when this coordinator holds the files (a coordinator sharing
+// a PostgreSQL store may not).
+func (c *Coordinator) describeModel(m *store.Model) *api.Model {
+	out := toModel(m)
+	meta, err := model.LoadMeta(c.modelDir(m.ID))
+	if err != nil {
+		return out
+	}
+	info := func(ts []model.TensorMeta) []*api.TensorInfo {
+		var r []*api.TensorInfo
+		for _, t := range ts {
+			ti := &api.TensorInfo{Name: t.Name, FracBits: int32(t.Frac), Bits: int32(t.Bits), Dtype: t.DType}
+			for _, d := range t.Shape {
+				ti.Shape = append(ti.Shape, int64(d))
+			}
+			if lo, hi, ok := ops.DTypeRangeByName(t.DType); ok {
+				ti.Min, ti.Max = float64(lo), float64(hi)
+			} else if t.Bits > 0 && t.Bits < 63 {
+				lim := math.Ldexp(1, t.Bits-1)
+				ti.Min, ti.Max = math.Ldexp(-lim, -t.Frac), math.Ldexp(lim-1, -t.Frac)
+			}
+			r = append(r, ti)
+		}
+		return r
+	}
+	out.Inputs, out.Outputs = info(meta.Inputs), info(meta.Outputs)
+	out.InputEncoding, out.OutputEncoding = meta.InputEncoding, meta.OutputEncoding
+	if out.InputEncoding == "" {
+		out.InputEncoding = "poseidon2"
+	}
+	out.Weights, out.KeySetup = meta.Weights, meta.KeySetup().Kind
+	return out
 }
 
 type models struct {
@@ -113,8 +169,8 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 			return err
 		}
 		if ch.File != name || cur == nil {
-			if !slices.Contains(ArtifactFiles, ch.File) {
-				return status.Errorf(codes.InvalidArgument, "file %q is not part of a model: want %v", ch.File, ArtifactFiles)
+			if !slices.Contains(ArtifactFiles, ch.File) && !slices.Contains(OptionalFiles, ch.File) {
+				return status.Errorf(codes.InvalidArgument, "file %q is not part of a model: want %v (and %v for private weights)", ch.File, ArtifactFiles, OptionalFiles)
 			}
 			if slices.Contains(seen, ch.File) {
 				return status.Errorf(codes.InvalidArgument, "file %s sent twice (chunks of one file must be consecutive)", ch.File)
@@ -169,7 +225,7 @@ func (s *models) PushModel(stream api.Models_PushModelServer) error {
 		default:
 		}
 	}
-	return stream.SendAndClose(toModel(m))
+	return stream.SendAndClose(c.describeModel(m))
 }
 
 // storageRoom is how many bytes a push may store: what --max-storage
@@ -205,7 +261,7 @@ func (s *models) GetModel(ctx context.Context, r *api.GetModelRequest) (*api.Mod
 	if err != nil {
 		return nil, storeErr(err)
 	}
-	return toModel(m), nil
+	return s.c.describeModel(m), nil
 }
 
 func (s *models) FetchModel(r *api.GetModelRequest, stream api.Models_FetchModelServer) error {
@@ -217,7 +273,7 @@ func (s *models) FetchModel(r *api.GetModelRequest, stream api.Models_FetchModel
 		return status.Errorf(codes.NotFound, "model %s has no files on this coordinator: push it here with zkml model push", r.ModelId)
 	}
 	buf := make([]byte, ChunkSize)
-	for _, name := range ArtifactFiles {
+	for _, name := range modelFiles(dir) {
 		if err := sendFile(stream, filepath.Join(dir, name), name, buf); err != nil {
 			return err
 		}

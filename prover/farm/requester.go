@@ -152,6 +152,14 @@ func (c *Coordinator) checkInput(modelID string, raw []byte) error {
 			return status.Errorf(codes.InvalidArgument, "input_json: input_data[%d] (%s) holds %d values, shape %v needs %d", i, t.Name, len(in[i]), t.Shape, n)
 		}
 	}
+	// a value the model cannot take fails every attempt: refuse it now
+	if _, err := a.Meta.QuantizeInputs(in); err != nil {
+		var ie *model.InputError
+		if errors.As(err, &ie) && ie.OutOfRange {
+			return status.Errorf(codes.OutOfRange, "input_json: %v (model %s takes input %d in the range GetModel reports)", ie, modelID, ie.Input)
+		}
+		return status.Errorf(codes.InvalidArgument, "input_json: %v", err)
+	}
 	return nil
 }
 
@@ -178,8 +186,12 @@ func (s *requester) WatchJob(r *api.GetJobRequest, stream api.Requester_WatchJob
 		if err != nil {
 			return storeErr(err)
 		}
-		cur := toJob(j)
-		if last == nil || cur.State != last.State || cur.Progress != last.Progress || cur.Attempts != last.Attempts || cur.Error != last.Error {
+		cur, err := s.c.chainJob(ctx, j)
+		if err != nil {
+			return err
+		}
+		if last == nil || cur.State != last.State || cur.Progress != last.Progress || cur.Attempts != last.Attempts || cur.Error != last.Error ||
+			cur.Settlement != last.Settlement || cur.SettlementTx != last.SettlementTx {
 			if err := stream.Send(cur); err != nil {
 				return err
 			}
@@ -229,7 +241,7 @@ func (s *requester) ListModels(ctx context.Context, _ *api.ListModelsRequest) (*
 	}
 	out := &api.ListModelsResponse{}
 	for _, m := range ms {
-		out.Models = append(out.Models, toModel(m))
+		out.Models = append(out.Models, s.c.describeModel(m))
 	}
 	return out, nil
 }

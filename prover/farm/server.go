@@ -122,7 +122,11 @@ func (c *Coordinator) Serve(lis net.Listener) error {
 		go func() { defer c.chainDone.Done(); c.settler(ctx) }()
 		c.log.Info("chain mode", "chain", c.cfg.Chain.Chain.String(), "registry", c.cfg.Chain.Registry.Hex(), "settlement_address", c.cfg.Chain.From.Hex())
 	}
-	c.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
+	// the server as a whole, and each service by name (grpc-health-probe -service)
+	for _, name := range []string{"", api.Requester_ServiceDesc.ServiceName, api.Models_ServiceDesc.ServiceName,
+		api.Worker_ServiceDesc.ServiceName, api.Ceremony_ServiceDesc.ServiceName} {
+		c.health.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)
+	}
 	c.log.Info("coordinator serving", "addr", lis.Addr().String(), "data", c.cfg.DataDir, "tls", c.cfg.TLS != nil)
 	return c.grpc.Serve(lis)
 }

@@ -2,6 +2,9 @@ package farm_test
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,9 +12,13 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/internal/devmodel"
+	"github.com/zkml/zkml/prover/api"
 	"github.com/zkml/zkml/prover/client"
 	"github.com/zkml/zkml/prover/farm"
 	"github.com/zkml/zkml/prover/worker"
+	"github.com/zkml/zkml/verifier"
 )
 
 // TestOwnerToken: with an owner token set, only it pushes models; the
@@ -57,5 +64,63 @@ func TestWorkerTokenRefused(t *testing.T) {
 	err = w.Run(ctx)
 	if err == nil || ctx.Err() != nil || !strings.Contains(err.Error(), "ZKML_WORKER_TOKEN") {
 		t.Fatalf("worker with a wrong token: Run returned %v (ctx %v), want an error naming ZKML_WORKER_TOKEN", err, ctx.Err())
+	}
+}
+
+// TestPrivateWeightsPushed: a model compiled with --weights private ships
+// weights.bin with the push and the fetch, so workers can prove it (every
+// job of one failed three times for the missing file).
+func TestPrivateWeightsPushed(t *testing.T) {
+	art := filepath.Join(t.TempDir(), "art")
+	if _, err := devmodel.CompileWith(filepath.Join(models, "1l_mlp"), art, model.CompileOptions{PrivateWeights: true}); err != nil {
+		t.Fatal(err)
+	}
+	addr, _ := coordinator(t, nil)
+	cl := dial(t, addr, "")
+	ctx := ctxT(t)
+	m, err := cl.PushModel(ctx, art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Weights != "private" {
+		t.Fatalf("pushed model: weights %q, want private", m.Weights)
+	}
+	startWorker(t, addr, nil)
+	j, err := cl.Submit(ctx, client.Job{Model: m.ModelId, Input: input(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err = cl.Wait(ctx, j.JobId, nil)
+	if err != nil || j.State != api.JobState_JOB_STATE_DONE || j.Attempts != 1 {
+		t.Fatalf("job of a private-weights model: %v %v", j, err)
+	}
+	raw, err := cl.Proof(ctx, j.JobId)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Load(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pf verifier.ProofFile
+	if err := json.Unmarshal(raw, &pf); err != nil {
+		t.Fatal(err)
+	}
+	if err := verifier.Verify(a, &pf); err != nil {
+		t.Fatal(err)
+	}
+	// a push of a private-weights model without weights.bin is refused
+	bare := t.TempDir()
+	for _, f := range farm.ArtifactFiles {
+		b, err := os.ReadFile(filepath.Join(art, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(bare, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := cl.PushModel(ctx, bare); status.Code(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "weights.bin") {
+		t.Fatalf("push without weights.bin: %v, want InvalidArgument naming weights.bin", err)
 	}
 }
