@@ -1639,7 +1639,8 @@ type Result struct {
 	// proof_json on success, or error when the attempt failed.
 	ProofJson []byte `protobuf:"bytes,3,opt,name=proof_json,json=proofJson,proto3" json:"proof_json,omitempty"`
 	Error     string `protobuf:"bytes,4,opt,name=error,proto3" json:"error,omitempty"`
-	// bad_input: the input can never be proved; do not retry.
+	// bad_input: the job can never be proved (its input, or its model's
+	// artifacts, cannot be); do not retry.
 	BadInput bool `protobuf:"varint,5,opt,name=bad_input,json=badInput,proto3" json:"bad_input,omitempty"`
 	// gpu_fallback: the GPU failed this proof and the CPU made it.
 	GpuFallback   bool `protobuf:"varint,6,opt,name=gpu_fallback,json=gpuFallback,proto3" json:"gpu_fallback,omitempty"`

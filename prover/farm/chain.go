@@ -75,6 +75,13 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 	if !ok || id.Sign() <= 0 || id.BitLen() > 128 {
 		return nil, status.Errorf(codes.InvalidArgument, "chain_job_id %q: want the registry's job id, a decimal number below 2^128", clip(r.ChainJobId, 48))
 	}
+	if r.ModelId != "" {
+		mid, err := c.resolveModel(ctx, r.ModelId)
+		if err != nil {
+			return nil, err
+		}
+		r.ModelId = mid
+	}
 	if r.Prover != "" && !common.IsHexAddress(r.Prover) || r.Prover != "" && common.HexToAddress(r.Prover) != cl.From {
 		return nil, status.Errorf(codes.InvalidArgument, "prover %q: a chain job is proved for the coordinator's settlement address %s", clip(r.Prover, 48), cl.From)
 	}

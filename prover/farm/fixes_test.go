@@ -124,3 +124,48 @@ func TestPrivateWeightsPushed(t *testing.T) {
 		t.Fatalf("push without weights.bin: %v, want InvalidArgument naming weights.bin", err)
 	}
 }
+
+// TestIDForms: a model is found by the id zkml model push printed or by
+// model.json's model_id (what zkml compile printed and proof.json holds),
+// and a job by the 32 hex digits zkml submit printed or proof.json's job_id.
+func TestIDForms(t *testing.T) {
+	art := artifacts(t)
+	addr, _ := coordinator(t, nil)
+	cl := dial(t, addr, "")
+	ctx := ctxT(t)
+	m, err := cl.PushModel(ctx, art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, err := model.LoadMeta(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := cl.GetModel(ctx, meta.ModelID)
+	if err != nil || d.ModelId != m.ModelId {
+		t.Fatalf("GetModel by model.json's model_id %s: %v %v", meta.ModelID, d, err)
+	}
+	startWorker(t, addr, nil)
+	j, err := cl.Submit(ctx, client.Job{Model: meta.ModelID, Input: input(t)})
+	if err != nil || j.ModelId != m.ModelId {
+		t.Fatalf("submit by model.json's model_id: %v %v", j, err)
+	}
+	if _, err := cl.Wait(ctx, j.JobId, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := cl.Proof(ctx, j.JobId)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pf verifier.ProofFile
+	if err := json.Unmarshal(raw, &pf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := cl.Get(ctx, pf.JobID)
+	if err != nil || got.JobId != j.JobId {
+		t.Fatalf("status by proof.json's job_id %s: %v %v", pf.JobID, got, err)
+	}
+	if _, err := cl.Submit(ctx, client.Job{Model: "0x1234", Input: input(t)}); status.Code(err) != codes.NotFound {
+		t.Fatalf("an unknown circuit id: %v, want NotFound", err)
+	}
+}

@@ -254,10 +254,11 @@ func (c *Coordinator) storageRoom(ctx context.Context) (int64, string, error) {
 }
 
 func (s *models) GetModel(ctx context.Context, r *api.GetModelRequest) (*api.Model, error) {
-	if !ValidModelID(r.ModelId) {
-		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", clip(r.ModelId, 80))
+	id, err := s.c.resolveModel(ctx, r.ModelId)
+	if err != nil {
+		return nil, err
 	}
-	m, err := s.c.store.GetModel(ctx, r.ModelId)
+	m, err := s.c.store.GetModel(ctx, id)
 	if err != nil {
 		return nil, storeErr(err)
 	}

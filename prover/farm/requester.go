@@ -58,14 +58,56 @@ func validJobID(id string) error {
 	return nil
 }
 
+// normJobID takes a job id in any form a command printed: the 32 hex
+// digits of zkml submit, or proof.json's job_id (0x, no leading zeros).
+func normJobID(id *string) error {
+	if h, ok := strings.CutPrefix(strings.ToLower(*id), "0x"); ok && len(h) >= 1 && len(h) <= 32 {
+		*id = strings.Repeat("0", 32-len(h)) + h
+	}
+	return validJobID(*id)
+}
+
+// resolveModel takes a model id in either form a command printed: the 64
+// hex digits of zkml model push, or model.json's model_id (0x..., what
+// zkml compile prints and proof.json carries) of a pushed model.
+func (c *Coordinator) resolveModel(ctx context.Context, id string) (string, error) {
+	if ValidModelID(id) {
+		return id, nil
+	}
+	if strings.HasPrefix(id, "0x") && len(id) <= 66 {
+		if v, err := verifier.ParseHex(id); err == nil {
+			ms, err := c.store.ListModels(ctx)
+			if err != nil {
+				return "", storeErr(err)
+			}
+			var found []string
+			for _, m := range ms {
+				if w, err := verifier.ParseHex(m.CircuitID); err == nil && w.Cmp(v) == 0 {
+					found = append(found, m.ID)
+				}
+			}
+			switch len(found) {
+			case 1:
+				return found[0], nil
+			case 0:
+				return "", status.Errorf(codes.NotFound, "model_id %s: no pushed model has this circuit id (push it with zkml model push)", clip(id, 80))
+			}
+			return "", status.Errorf(codes.InvalidArgument, "model_id %s: %d pushed models share this circuit (keys from different setups): give the push id, one of %v", clip(id, 80), len(found), found)
+		}
+	}
+	return "", status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push, or model.json's 0x model_id", clip(id, 80))
+}
+
 func (s *requester) SubmitJob(ctx context.Context, r *api.SubmitJobRequest) (*api.Job, error) {
 	c := s.c
 	if r.ChainJobId != "" {
 		return c.submitChainJob(ctx, r)
 	}
-	if !ValidModelID(r.ModelId) {
-		return nil, status.Errorf(codes.InvalidArgument, "model_id %q: want the 64 hex digits printed by zkml model push", clip(r.ModelId, 80))
+	id, err := c.resolveModel(ctx, r.ModelId)
+	if err != nil {
+		return nil, err
 	}
+	r.ModelId = id
 	if len(r.InputJson) > c.cfg.MaxInputBytes {
 		return nil, status.Errorf(codes.ResourceExhausted, "input_json is %d bytes; the limit is %d", len(r.InputJson), c.cfg.MaxInputBytes)
 	}
@@ -164,7 +206,7 @@ func (c *Coordinator) checkInput(modelID string, raw []byte) error {
 }
 
 func (s *requester) GetJob(ctx context.Context, r *api.GetJobRequest) (*api.Job, error) {
-	if err := validJobID(r.JobId); err != nil {
+	if err := normJobID(&r.JobId); err != nil {
 		return nil, err
 	}
 	j, err := s.c.store.Get(ctx, r.JobId)
@@ -175,7 +217,7 @@ func (s *requester) GetJob(ctx context.Context, r *api.GetJobRequest) (*api.Job,
 }
 
 func (s *requester) WatchJob(r *api.GetJobRequest, stream api.Requester_WatchJobServer) error {
-	if err := validJobID(r.JobId); err != nil {
+	if err := normJobID(&r.JobId); err != nil {
 		return err
 	}
 	ctx := stream.Context()
@@ -212,7 +254,7 @@ func (s *requester) WatchJob(r *api.GetJobRequest, stream api.Requester_WatchJob
 }
 
 func (s *requester) GetProof(ctx context.Context, r *api.GetJobRequest) (*api.Proof, error) {
-	if err := validJobID(r.JobId); err != nil {
+	if err := normJobID(&r.JobId); err != nil {
 		return nil, err
 	}
 	p, err := s.c.store.Proof(ctx, r.JobId)
@@ -223,7 +265,7 @@ func (s *requester) GetProof(ctx context.Context, r *api.GetJobRequest) (*api.Pr
 }
 
 func (s *requester) CancelJob(ctx context.Context, r *api.GetJobRequest) (*api.Job, error) {
-	if err := validJobID(r.JobId); err != nil {
+	if err := normJobID(&r.JobId); err != nil {
 		return nil, err
 	}
 	j, err := s.c.store.Cancel(ctx, r.JobId)

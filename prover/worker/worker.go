@@ -281,7 +281,9 @@ func (w *Worker) prove(ctx context.Context, t *task) *api.Result {
 	t.set("fetching model")
 	p, err := w.prover(ctx, l.ModelId)
 	if err != nil {
-		return fail(fmt.Errorf("loading model %s: %w", l.ModelId, err), false)
+		// artifacts that passed their hashes and still do not load never
+		// will, on any worker of this build: fail the job now
+		return fail(fmt.Errorf("loading model %s: %w", l.ModelId, err), errors.Is(err, model.ErrArtifacts))
 	}
 	req, err := farm.JobRequest(l.JobId, l.InputJson, l.Prover)
 	if err != nil {
