@@ -218,8 +218,12 @@ func CompileCircuitModes(q *Quantized, m Modes) (constraint.ConstraintSystem, *b
 	for i := range q.Layers {
 		q.Layers[i].Constraints = rows[1+i]
 	}
+	in := LayerReport{Node: "(input commitment)", Op: "Poseidon2", Constraints: rows[0]}
+	if !m.HashInput {
+		in.Node, in.Op = "(input packing)", "Pack"
+	}
 	q.Overhead = []LayerReport{
-		{Node: "(input commitment)", Op: "Poseidon2", Constraints: rows[0]},
+		in,
 		{Node: "(output, job, prover binding)", Op: "Bind", Constraints: rows[n+1]},
 	}
 	return ccs, id, nil

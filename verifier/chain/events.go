@@ -54,9 +54,14 @@ func (e Event) Name() string {
 
 // Events returns the registry's events in blocks from..to (to nil: the head).
 func (c *Client) Events(ctx context.Context, from uint64, to *big.Int) ([]Event, error) {
-	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from), ToBlock: to, Addresses: []common.Address{c.Registry},
-	})
+	return c.filter(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), ToBlock: to})
+}
+
+// filter returns the registry's events that q selects (q's addresses are
+// set to the registry), decoded, in chain order.
+func (c *Client) filter(ctx context.Context, q ethereum.FilterQuery) ([]Event, error) {
+	q.Addresses = []common.Address{c.Registry}
+	logs, err := c.Chain.FilterLogs(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -142,18 +147,5 @@ func (c *Client) JobEvents(ctx context.Context, job *big.Int) ([]Event, error) {
 	for _, n := range []string{registry.RegistryJobRequestedEventName, registry.RegistryJobPaidEventName, registry.RegistryJobRefundedEventName, registry.RegistryConsumerCalledEventName} {
 		ids = append(ids, events[n].ID)
 	}
-	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int), Addresses: []common.Address{c.Registry},
-		Topics: [][]common.Hash{ids, {common.BigToHash(job)}},
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out []Event
-	for i := range logs {
-		if ev, ok := c.decode(&logs[i]); ok {
-			out = append(out, ev)
-		}
-	}
-	return out, nil
+	return c.filter(ctx, ethereum.FilterQuery{FromBlock: new(big.Int), Topics: [][]common.Hash{ids, {common.BigToHash(job)}}})
 }
