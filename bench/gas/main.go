@@ -179,7 +179,7 @@ func run(rpc, keyHex, models string) error {
 		return err
 	}
 	for i := range 2 {
-		job, g, err := vault.RequestAdvice(ctx, req, now().Add(time.Hour))
+		job, g, err := vault.RequestAdvice(ctx, now().Add(time.Hour))
 		if err != nil {
 			return err
 		}

@@ -484,6 +484,9 @@ func Load(dir string) (*Artifacts, error) {
 	if w := InputWidth(a.Prog); w != a.Prog.ActBits && meta.InputWidth != w {
 		return nil, fmt.Errorf("%w: an integer input is %d bits wide, but %s records its commitment packed at %d bits (compiled by an earlier zkml, whose commitment let two inputs collide): recompile the model", ErrArtifacts, w, MetaFile, max(meta.InputWidth, a.Prog.ActBits))
 	}
+	if packed := !HashesInput(a.Prog, false); meta.InputEncoding == "packed" && !packed {
+		return nil, fmt.Errorf("%w: %s says input_encoding packed, but %s's inputs take more than one field element", ErrArtifacts, MetaFile, ProgramFile)
+	}
 	if err := loadWeights(dir, a); err != nil {
 		return nil, err
 	}

@@ -106,6 +106,14 @@ func (m *Meta) UnpackInput(v *big.Int) ([][]int64, error) {
 	if w == 0 {
 		w = m.Quantization.ActBits
 	}
+	if w < 1 || w > 62 || n*w > 253 {
+		return nil, fmt.Errorf("%w: %s: %d inputs of width %d do not pack into one field element, yet input_encoding is %q", ErrArtifacts, MetaFile, n, w, m.InputEncoding)
+	}
+	for i, t := range m.Inputs {
+		if t.Bits < 1 || t.Bits > w {
+			return nil, fmt.Errorf("%w: %s: input %d (%s) has %d bits, the slots %d", ErrArtifacts, MetaFile, i, t.Name, t.Bits, w)
+		}
+	}
 	if v.Sign() < 0 || v.BitLen() > n*w {
 		return nil, fmt.Errorf("%w: input value %s is wider than %d inputs of %d bits", ErrBadInput, v.Text(16), n, w)
 	}

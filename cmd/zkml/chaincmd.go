@@ -190,6 +190,7 @@ func runChainRequest(args []string, stdout, stderr io.Writer) error {
 	deadline := fs.Duration("deadline", time.Hour, "how long provers have; then the escrow is refundable")
 	consumer := fs.String("consumer", "", "a contract to call back with the verified output (IInferenceConsumer)")
 	callbackGas := fs.Uint("callback-gas", 200_000, "with --consumer: the gas its callback gets (at most 1000000)")
+	maxPrice := fs.String("max-price", "", "refuse to escrow more than this many wei (default: any price)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -205,6 +206,11 @@ func runChainRequest(args []string, stdout, stderr io.Writer) error {
 	}
 	var cons common.Address
 	var gas uint32
+	gasSet := false
+	fs.Visit(func(fl *flag.Flag) { gasSet = gasSet || fl.Name == "callback-gas" })
+	if gasSet && *consumer == "" {
+		return errors.New("--callback-gas needs --consumer")
+	}
 	if *consumer != "" {
 		if !common.IsHexAddress(*consumer) {
 			return fmt.Errorf("--consumer %q: want a 0x address", *consumer)
@@ -218,6 +224,10 @@ func runChainRequest(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	a, err := model.Load(*dir) // the verifying key, to check the registration
+	if err != nil {
+		return err
+	}
 	if meta.InputHashed() && cf.addr == "" {
 		fmt.Fprintf(stderr, "[chain request] the input is a commitment: deliver it to a coordinator with zkml submit --chain-job, or pass --coordinator\n")
 	}
@@ -226,12 +236,27 @@ func runChainRequest(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer done()
-	info, err := cl.Model(ctx, mid)
+	// the registration must be these artifacts: the same commitment and
+	// the same verifying key (anyone can register a commitment, with keys
+	// of their own that would let them forge the proof)
+	info, err := cl.CheckModel(ctx, mid, a)
 	if err != nil {
 		return err
 	}
-	if info.Commitment.Cmp(mustID(meta)) != 0 {
-		return fmt.Errorf("model %s on chain has commitment %s; --artifacts %s hold model %s", mid, verifier.Hex(info.Commitment), *dir, meta.ModelID)
+	if info.Retired {
+		return fmt.Errorf("model %s is retired: it takes no new jobs", mid)
+	}
+	if *maxPrice != "" {
+		limit, err := parseWei("max-price", *maxPrice)
+		if err != nil {
+			return err
+		}
+		if info.Price.Cmp(limit) > 0 {
+			return fmt.Errorf("model %s costs %s wei, above --max-price %s", mid, info.Price, limit)
+		}
+	}
+	if ks, err := cl.KeySetup(ctx, mid); err == nil {
+		fmt.Fprintf(stderr, "[chain request] model %s keys: %s\n", mid, ks)
 	}
 	head, err := c.HeaderByNumber(ctx, nil)
 	if err != nil {

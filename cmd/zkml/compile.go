@@ -100,7 +100,7 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	hashOut := fs.Bool("hash-output", false, "make the output public input a Poseidon2 commitment even when the outputs fit in one field element")
 	hashIn := fs.Bool("hash-input", false, "make the input public input a Poseidon2 commitment even when the inputs fit in one field element (by default such an input is carried packed, so a contract can request an inference on data it holds)")
 	weights := fs.String("weights", "public", "public: weights are circuit constants; private: weights are a private witness committed by the model id (weights.bin)")
-	inputMode := fs.String("input", "hashed", "hashed: proofs carry only the input's Poseidon2 commitment; public: proofs also disclose input_data and verify checks it")
+	inputMode := fs.String("input", "hashed", "hashed: proof.json carries only the input public input (a small input packed, else its Poseidon2 commitment; see --hash-input); public: proof.json also discloses input_data and verify checks it")
 	outputMode := fs.String("output", "public", "public: outputs packed into the public input when they fit; hashed: always their Poseidon2 commitment")
 	var qf quantFlags
 	qf.register(fs)

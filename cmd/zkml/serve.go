@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -48,6 +49,8 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	chainKey := fs.String("chain-key", os.Getenv("ZKML_CHAIN_KEY"), "chain mode: hex private key the coordinator settles with and is paid to (default $ZKML_CHAIN_KEY)")
 	registryAddr := fs.String("registry", "", "chain mode: address of the registry")
 	chainFrom := fs.Int64("chain-from", -1, "chain mode: first block to watch (default: the head at start)")
+	minFee := fs.String("min-fee", "1", "chain mode: the least wei a job must pay the prover (escrow less royalty); a job paying less is not proved")
+	fs.DurationVar(&cfg.MinDeadline, "min-deadline", cfg.MinDeadline, "chain mode: the least time a job must have left before its deadline to be taken")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -140,6 +143,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		} else if cfg.ChainFrom, err = ch.BlockNumber(cctx); err != nil {
 			return err
 		}
+		fee, ok := new(big.Int).SetString(*minFee, 10)
+		if !ok || fee.Sign() < 0 {
+			return fmt.Errorf("--min-fee %q: want a whole number of wei", *minFee)
+		}
+		cfg.MinFee = fee
 	}
 	c, err := farm.New(cfg)
 	if err != nil {

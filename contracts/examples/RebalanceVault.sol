@@ -11,7 +11,9 @@ import {ZkmlPacked} from "../lib/Zkml.sol";
 /// back with a proven output, rebalances if the model's "rebalance" score
 /// beats its "hold" score. Nothing off chain can make it act: only the
 /// registry calls onInference, and only after the proof of this model on
-/// exactly these features verified.
+/// exactly these features verified. Should the callback fail (it ran out of
+/// its gas), catchUp reads the verified output the registry stored; a
+/// refunded request's escrow comes back with reclaim.
 contract RebalanceVault is IInferenceConsumer {
     Registry public immutable registry;
     uint256 public immutable model;
@@ -25,6 +27,8 @@ contract RebalanceVault is IInferenceConsumer {
     /// Gas reserved for onInference (it writes one storage slot: about 30k
     /// under Osaka's rules, more where storage creation costs more).
     uint32 public immutable callbackGas;
+    /// The most the vault pays for one piece of advice.
+    uint256 public immutable maxPrice;
 
     int256[] public features;
     uint256 public pendingJob;
@@ -42,6 +46,9 @@ contract RebalanceVault is IInferenceConsumer {
     error NotRegistry(address caller);
     error UnexpectedJob(uint256 job, uint256 pending);
     error AdvicePending(uint256 job);
+    error PriceTooHigh(uint256 price, uint256 maxPrice);
+    error NotPaid(uint256 job);
+    error NothingPending();
 
     constructor(
         Registry registry_,
@@ -50,7 +57,8 @@ contract RebalanceVault is IInferenceConsumer {
         uint8 outputWidth_,
         uint8 holdIndex_,
         uint8 rebalanceIndex_,
-        uint32 callbackGas_
+        uint32 callbackGas_,
+        uint256 maxPrice_
     ) payable {
         registry = registry_;
         model = model_;
@@ -60,6 +68,7 @@ contract RebalanceVault is IInferenceConsumer {
         holdIndex = holdIndex_;
         rebalanceIndex = rebalanceIndex_;
         callbackGas = callbackGas_;
+        maxPrice = maxPrice_;
     }
 
     receive() external payable {}
@@ -71,28 +80,50 @@ contract RebalanceVault is IInferenceConsumer {
         emit Observed(ZkmlPacked.pack(q, inputWidth));
     }
 
-    /// @notice Asks the model about the current features, paying its price
-    /// from the vault's balance; anyone may call it.
+    /// @notice The keeper asks the model about the current features,
+    /// paying its price (at most maxPrice) from the vault's balance.
     function requestAdvice(uint64 deadline) external returns (uint256 job) {
+        if (msg.sender != keeper) revert NotKeeper(msg.sender);
         if (pendingJob != 0) revert AdvicePending(pendingJob);
         uint256 input = ZkmlPacked.pack(features, inputWidth);
-        (, uint96 price,,,,,,) = registry.models(model);
+        (, uint96 price,,,,,,,) = registry.models(model);
+        if (price > maxPrice) revert PriceTooHigh(price, maxPrice);
         job = registry.requestJob{value: price}(model, input, deadline, address(this), callbackGas);
         pendingJob = job;
         emit AdviceRequested(job, input);
     }
 
-    /// @notice Forgets a request whose deadline passed unproved (the
-    /// registry refunds the escrow to this vault's credit).
+    /// @notice Forgets a request whose deadline passed unproved: the
+    /// registry credits the escrow back to the vault (see reclaim).
     function cancelAdvice() external {
         uint256 job = pendingJob;
+        if (job == 0) revert NothingPending();
         registry.refund(job);
         pendingJob = 0;
+    }
+
+    /// @notice Pulls the vault's credit (refunded escrows) out of the registry.
+    function reclaim() external {
+        registry.withdraw();
+    }
+
+    /// @notice Acts on a paid request whose callback failed, from the
+    /// verified output the registry stored with the job.
+    function catchUp() external {
+        uint256 job = pendingJob;
+        if (job == 0) revert NothingPending();
+        (,,,, Registry.Status status, uint48 model_,, address consumer,, uint256 output) = registry.jobs(job);
+        if (status != Registry.Status.Paid || consumer != address(this)) revert NotPaid(job);
+        _advise(job, model_, output);
     }
 
     /// @inheritdoc IInferenceConsumer
     function onInference(uint256 job, uint256 model_, uint256 output) external {
         if (msg.sender != address(registry)) revert NotRegistry(msg.sender);
+        _advise(job, model_, output);
+    }
+
+    function _advise(uint256 job, uint256 model_, uint256 output) internal {
         if (job != pendingJob || model_ != model) revert UnexpectedJob(job, pendingJob);
         pendingJob = 0;
         // slots are at most 64 bits wide, so each value fits an int64

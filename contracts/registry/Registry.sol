@@ -11,7 +11,7 @@ interface IInferenceConsumer {
     /// @param job the job id.
     /// @param model the model id.
     /// @param output the output public input: the packed quantized outputs
-    /// (decode them with ZkmlOutput) or, for a model whose outputs do not fit
+    /// (decode them with ZkmlPacked, contracts/lib/Zkml.sol) or, for a model whose outputs do not fit
     /// one field element, their Poseidon2 commitment.
     function onInference(uint256 job, uint256 model, uint256 output) external;
 }
@@ -46,6 +46,10 @@ contract Registry is ERC721 {
     /// reverts unless it can forward all of it, so a prover cannot starve a
     /// consumer to fail it.
     uint32 public constant MAX_CALLBACK_GAS = 1_000_000;
+    /// Gas submitProof keeps beyond a callback's own: the CALL's account
+    /// access (twice for an EIP-7702 delegated consumer), memory and the
+    /// event after it.
+    uint256 internal constant CALLBACK_OVERHEAD = 10_000;
 
     enum Status {
         None,
@@ -66,6 +70,11 @@ contract Registry is ERC721 {
         bool retired;
         uint256 commitment;
         bytes32 setupTranscript;
+        /// keccak256(abi.encode(vk)) of the verifying key the verifier was
+        /// deployed with: a coordinator or requester compares it with the
+        /// model's verifying.key before trusting the registration (anyone
+        /// can register a commitment, not the key that proves it).
+        bytes32 vkHash;
     }
 
     /// Settlement rewrites the second slot and writes the output; the
@@ -103,7 +112,8 @@ contract Registry is ERC721 {
         uint256 price,
         uint16 royaltyBps,
         bytes32 setupTranscript,
-        uint32 setupContributions
+        uint32 setupContributions,
+        bytes32 vkHash
     );
     event JobRequested(
         uint256 indexed job,
@@ -142,6 +152,7 @@ contract Registry is ERC721 {
     error ModelIsRetired(uint256 model);
     error GasTooLowForCallback(uint256 gasLeft, uint256 needed);
     error BadCallbackGas(address consumer, uint32 callbackGas);
+    error ConsumerHasNoCode(address consumer);
 
     constructor() ERC721("zkml models", "ZKML") {}
 
@@ -210,8 +221,10 @@ contract Registry is ERC721 {
         m.setupContributions = setupContributions;
         m.commitment = commitment;
         if (setupTranscript != 0) m.setupTranscript = setupTranscript;
+        bytes32 vkHash = keccak256(abi.encode(vk));
+        m.vkHash = vkHash;
         emit ModelRegistered(
-            id, msg.sender, address(v), commitment, price, royaltyBps, setupTranscript, setupContributions
+            id, msg.sender, address(v), commitment, price, royaltyBps, setupTranscript, setupContributions, vkHash
         );
     }
 
@@ -272,6 +285,7 @@ contract Registry is ERC721 {
         if ((consumer == address(0)) != (callbackGas == 0) || callbackGas > MAX_CALLBACK_GAS) {
             revert BadCallbackGas(consumer, callbackGas);
         }
+        if (consumer != address(0) && consumer.code.length == 0) revert ConsumerHasNoCode(consumer);
         id = ++jobCount;
         Job storage j = jobs[id];
         j.requester = msg.sender;
@@ -292,6 +306,9 @@ contract Registry is ERC721 {
     /// @param output the output public input: the packed quantized outputs
     /// (offset-binary slots, little-endian) or their Poseidon2 commitment.
     function submitProof(uint256 job, bytes calldata proof, uint256 output) external {
+        // not from inside withdraw's payout: a consumer's callback that
+        // withdraws would find the lock held and fail
+        if (locked) revert Reentrancy();
         Job storage j = jobs[job];
         Status s = j.status;
         if (s != Status.Open) {
@@ -323,7 +340,7 @@ contract Registry is ERC721 {
     /// is settled before, so a consumer that re-enters finds the job paid.
     function _callBack(address consumer, uint256 callbackGas, uint256 job, uint256 model, uint256 output) internal {
         bytes memory data = abi.encodeCall(IInferenceConsumer.onInference, (job, model, output));
-        uint256 needed = callbackGas + callbackGas / 63 + 5_000;
+        uint256 needed = callbackGas + callbackGas / 63 + CALLBACK_OVERHEAD;
         if (gasleft() < needed) revert GasTooLowForCallback(gasleft(), needed);
         bool ok;
         assembly ("memory-safe") {

@@ -29,13 +29,19 @@ type Vault struct {
 const CallbackGas = 200_000
 
 // Deploy deploys a vault for a registered model whose outputs hold and
-// rebalance are its scores, funded with fund wei to pay for advice.
+// rebalance are its scores, funded with fund wei to pay for advice (at most
+// fund per request); cl is its keeper.
 func Deploy(ctx context.Context, cl *chain.Client, modelID *big.Int, meta *model.Meta, hold, rebalance uint8, fund *big.Int) (*Vault, error) {
+	return DeployWith(ctx, cl, modelID, meta, hold, rebalance, fund, CallbackGas)
+}
+
+// DeployWith is Deploy with the gas the vault reserves for its callback.
+func DeployWith(ctx context.Context, cl *chain.Client, modelID *big.Int, meta *model.Meta, hold, rebalance uint8, fund *big.Int, callbackGas uint32) (*Vault, error) {
 	v := &Vault{abi: examples.NewRebalanceVault(), cl: cl}
 	if meta.InputHashed() {
 		return nil, fmt.Errorf("the model's input is a commitment (input_encoding %q): a contract cannot request on data it holds", meta.InputEncoding)
 	}
-	ctor := v.abi.PackConstructor(cl.Registry, modelID, uint8(meta.InputWidth), uint8(meta.OutputWidth), hold, rebalance, CallbackGas)
+	ctor := v.abi.PackConstructor(cl.Registry, modelID, uint8(meta.InputWidth), uint8(meta.OutputWidth), hold, rebalance, callbackGas, fund)
 	rc, err := cl.Transact(ctx, nil, append(common.FromHex(examples.RebalanceVaultMetaData.Bin), ctor...), fund)
 	if err != nil {
 		return nil, fmt.Errorf("deploying the vault: %w", err)
@@ -54,10 +60,10 @@ func (v *Vault) Observe(ctx context.Context, q []int64) error {
 	return err
 }
 
-// RequestAdvice asks the model about the recorded features, sent by from;
+// RequestAdvice has the keeper ask the model about the recorded features;
 // it returns the registry's job id and the receipt's gas.
-func (v *Vault) RequestAdvice(ctx context.Context, from *chain.Client, deadline time.Time) (*big.Int, uint64, error) {
-	rc, err := from.Transact(ctx, &v.Addr, v.abi.PackRequestAdvice(uint64(deadline.Unix())), nil)
+func (v *Vault) RequestAdvice(ctx context.Context, deadline time.Time) (*big.Int, uint64, error) {
+	rc, err := v.cl.Transact(ctx, &v.Addr, v.abi.PackRequestAdvice(uint64(deadline.Unix())), nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("requesting advice: %w", err)
 	}
@@ -102,6 +108,22 @@ func (v *Vault) State(ctx context.Context) (*State, error) {
 	}
 	return &s, nil
 }
+
+// CatchUp makes the vault act on its paid request from the output the
+// registry stored (when the callback failed).
+func (v *Vault) CatchUp(ctx context.Context) error {
+	_, err := v.cl.Transact(ctx, &v.Addr, v.abi.PackCatchUp(), nil)
+	return err
+}
+
+// Call sends the vault a call as from (a non-keeper's request, say).
+func (v *Vault) Call(ctx context.Context, from *chain.Client, data []byte) error {
+	_, err := from.Transact(ctx, &v.Addr, data, nil)
+	return err
+}
+
+// ABI is the vault's bindings, to pack calls for Call.
+func (v *Vault) ABI() *examples.RebalanceVault { return v.abi }
 
 // ForgeAdvice calls the vault's callback directly, as anyone but the
 // registry could: the vault must refuse it.

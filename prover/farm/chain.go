@@ -113,11 +113,18 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 	if head.Time >= uint64(j.Deadline.Unix()) {
 		return nil, status.Errorf(codes.FailedPrecondition, "chain job %s: its deadline %s has passed", id, j.Deadline.UTC().Format(time.RFC3339))
 	}
+	if left := time.Duration(uint64(j.Deadline.Unix())-head.Time) * time.Second; left < c.cfg.MinDeadline {
+		return nil, status.Errorf(codes.FailedPrecondition, "chain job %s: %s left before its deadline; this coordinator takes jobs with at least %s", id, left, c.cfg.MinDeadline)
+	}
 	info, err := cl.Model(ctx, j.Model)
 	if err != nil {
 		return nil, status.Errorf(codes.Unavailable, "reading chain model %s: %v", j.Model, err)
 	}
-	m, err := c.modelByCommitment(ctx, info.Commitment)
+	fee := new(big.Int).Sub(j.Amount, new(big.Int).Div(new(big.Int).Mul(j.Amount, big.NewInt(int64(info.RoyaltyBps))), big.NewInt(10_000)))
+	if c.cfg.MinFee != nil && fee.Cmp(c.cfg.MinFee) < 0 {
+		return nil, status.Errorf(codes.FailedPrecondition, "chain job %s pays the prover %s wei (escrow %s, royalty %d bps); this coordinator takes at least %s", id, fee, j.Amount, info.RoyaltyBps, c.cfg.MinFee)
+	}
+	m, err := c.modelFor(ctx, info)
 	if err != nil {
 		return nil, err
 	}
@@ -155,19 +162,33 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 	return c.chainJob(ctx, got)
 }
 
-// modelByCommitment finds the pushed model whose model.json model_id is the
-// registered model's commitment.
-func (c *Coordinator) modelByCommitment(ctx context.Context, commitment *big.Int) (*store.Model, error) {
+// modelFor finds the pushed model a registered model is: the one whose
+// model.json model_id is its commitment and whose verifying key is the one
+// its verifier was deployed with (anyone may register a commitment, with
+// keys that prove anything).
+func (c *Coordinator) modelFor(ctx context.Context, info chain.ModelInfo) (*store.Model, error) {
 	ms, err := c.store.ListModels(ctx)
 	if err != nil {
 		return nil, storeErr(err)
 	}
+	sameCommitment := false
 	for _, m := range ms {
-		if v, err := verifier.ParseHex(m.CircuitID); err == nil && v.Cmp(commitment) == 0 {
+		if v, err := verifier.ParseHex(m.CircuitID); err != nil || v.Cmp(info.Commitment) != 0 {
+			continue
+		}
+		sameCommitment = true
+		a, err := c.artifacts(m.ID)
+		if err != nil {
+			continue
+		}
+		if h, err := chain.VKHash(a.VK); err == nil && h == info.VkHash {
 			return m, nil
 		}
 	}
-	return nil, status.Errorf(codes.NotFound, "no pushed model has commitment %s: push the registered model with zkml model push", verifier.Hex(commitment))
+	if sameCommitment {
+		return nil, status.Errorf(codes.FailedPrecondition, "the registered model's verifying key (hash %x) is none of the pushed models with commitment %s: a registration by someone else, or keys from another setup", info.VkHash, verifier.Hex(info.Commitment))
+	}
+	return nil, status.Errorf(codes.NotFound, "no pushed model has commitment %s: push the registered model with zkml model push", verifier.Hex(info.Commitment))
 }
 
 // chainJob is toJob plus the job's settlement.
@@ -223,7 +244,7 @@ func (c *Coordinator) onEvent(ctx context.Context, ev chain.Event) {
 		if err != nil {
 			return
 		}
-		m, err := c.modelByCommitment(ctx, info.Commitment)
+		m, err := c.modelFor(ctx, info)
 		if err != nil {
 			return
 		}
@@ -255,25 +276,31 @@ func (c *Coordinator) onEvent(ctx context.Context, ev chain.Event) {
 // their events when it had no such model).
 func (c *Coordinator) claimChainJobs(ctx context.Context, m *store.Model) {
 	cl := c.cfg.Chain
-	commitment, err := verifier.ParseHex(m.CircuitID)
-	if err != nil {
-		return
-	}
-	evs, err := cl.Events(ctx, c.cfg.ChainFrom, nil)
+	events := cl.JobRequestedTopic()
+	evs, err := cl.EventsWith(ctx, c.cfg.ChainFrom, events)
 	if err != nil {
 		c.log.Warn("reading the registry's past requests for a pushed model", "model", m.ID, "err", err)
 		return
 	}
+	ours := map[string]bool{} // registry model id: is it the pushed model
 	for _, ev := range evs {
 		r := ev.JobRequested
 		if r == nil {
 			continue
 		}
-		if _, err := c.store.Get(ctx, chainJobID(r.Job)); err == nil {
+		is, seen := ours[r.Model.String()]
+		if !seen {
+			info, err := cl.Model(ctx, r.Model)
+			if err == nil {
+				got, err := c.modelFor(ctx, info)
+				is = err == nil && got.ID == m.ID
+			}
+			ours[r.Model.String()] = is
+		}
+		if !is {
 			continue
 		}
-		info, err := cl.Model(ctx, r.Model)
-		if err != nil || info.Commitment.Cmp(commitment) != 0 {
+		if _, err := c.store.Get(ctx, chainJobID(r.Job)); err == nil {
 			continue
 		}
 		if j, err := cl.Job(ctx, r.Job); err != nil || j.Status != chain.StatusOpen {

@@ -9,10 +9,12 @@ import (
 	"math/big"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/consensys/gnark/backend/groth16"
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -321,4 +323,57 @@ func sameHex(a, b string) bool {
 	x, err1 := verifier.ParseHex(a)
 	y, err2 := verifier.ParseHex(b)
 	return err1 == nil && err2 == nil && x.Cmp(y) == 0
+}
+
+// TestChainJobPolicy: the coordinator proves only chain jobs worth proving:
+// not a registration of a pushed model's commitment with other keys, not one
+// that pays the prover nothing (price 0, or a royalty of the whole price),
+// not a job about to expire.
+func TestChainJobPolicy(t *testing.T) {
+	art := hashedArtifacts(t)
+	ctx := ctxT(t)
+	m := newChainMarket(t, art)
+	addr, _, _ := chainCoordinator(t, t.TempDir(), m.chain, m.coordKey, m.owner, nil)
+	cl := dial(t, addr, "")
+	if _, err := cl.PushModel(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	ccs, err := m.a.LoadCircuit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, otherVK, err := groth16.Setup(ccs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hour := time.Hour
+	cases := []struct {
+		name     string
+		reg      chain.Model
+		deadline time.Duration // from the head block
+		msg      string
+	}{
+		{"another setup's keys", chain.Model{Commitment: m.a.ID, VK: otherVK, Price: big.NewInt(1e16), RoyaltyBps: 0}, hour, "verifying key"},
+		{"price 0", chain.Model{Commitment: m.a.ID, VK: m.a.VK, Price: big.NewInt(0)}, hour, "pays the prover 0 wei"},
+		{"the whole price as royalty", chain.Model{Commitment: m.a.ID, VK: m.a.VK, Price: big.NewInt(1e16), RoyaltyBps: 10_000}, hour, "pays the prover 0 wei"},
+		{"5 s left", chain.Model{Commitment: m.a.ID, VK: m.a.VK, Price: big.NewInt(1e16)}, 5 * time.Second, "left before its deadline"},
+	}
+	for _, c := range cases {
+		id, _, err := m.owner.RegisterModel(ctx, c.reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, err := m.chain.HeaderByNumber(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		job, _, err := m.requester.RequestJob(ctx, id, m.ic, time.Unix(int64(head.Time), 0).Add(c.deadline))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = cl.Submit(ctx, client.Job{Input: input(t), ChainJob: job.String()})
+		if status.Code(err) != codes.FailedPrecondition || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: %v, want FailedPrecondition containing %q", c.name, err, c.msg)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"math/big"
 	"crypto/tls"
 	"fmt"
 	"log/slog"
@@ -64,6 +65,13 @@ type Config struct {
 	// client's key, which the proofs bind as the prover.
 	Chain          *chain.Client
 	ChainFrom      uint64
+	// MinFee is the least wei a chain job must pay the prover (its escrow
+	// less the model's royalty): anyone can register a pushed model's
+	// commitment at price 0, or with a royalty of the whole price to
+	// themselves, and have it proved for nothing. MinDeadline is the least
+	// time a job must have left when it is queued.
+	MinFee         *big.Int
+	MinDeadline    time.Duration
 	SettleInterval time.Duration // how often live settlements are retried
 	ReceiptTimeout time.Duration // how long one pass waits for a settlement's receipt
 
@@ -84,6 +92,8 @@ var Defaults = Config{
 	MaxMsgBytes:   4 << 20,
 	HelloTimeout:  10 * time.Second,
 
+	MinFee:         big.NewInt(1),
+	MinDeadline:    10 * time.Second,
 	SettleInterval: 5 * time.Second,
 	ReceiptTimeout: 2 * time.Minute,
 }

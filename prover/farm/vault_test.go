@@ -112,7 +112,7 @@ func runVault(t *testing.T, c *chain.Chain, ownerKey, reqKey, coordKey *ecdsa.Pr
 	if err != nil {
 		t.Fatal(err)
 	}
-	job, reqGas, err := vault.RequestAdvice(ctx, owner, time.Unix(int64(head.Time), 0).Add(time.Hour))
+	job, reqGas, err := vault.RequestAdvice(ctx, time.Unix(int64(head.Time), 0).Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,11 +125,44 @@ func runVault(t *testing.T, c *chain.Chain, ownerKey, reqKey, coordKey *ecdsa.Pr
 	startWorker(t, addr, nil)
 	for round := 1; round <= 2; round++ {
 		if round == 2 {
-			if job, reqGas, err = vault.RequestAdvice(ctx, owner, time.Unix(int64(head.Time), 0).Add(time.Hour)); err != nil {
+			if job, reqGas, err = vault.RequestAdvice(ctx, time.Unix(int64(head.Time), 0).Add(time.Hour)); err != nil {
 				t.Fatal(err)
 			}
 		}
 		adviseRound(t, ctx, a, owner, cl, vault, modelID, in, job, reqGas, uint64(round), osaka)
+	}
+	// only the keeper spends the vault's funds on advice
+	if err := vault.Call(ctx, owner, vault.ABI().PackRequestAdvice(uint64(head.Time)+3600)); err == nil {
+		t.Fatal("the vault requested advice for someone other than its keeper")
+	}
+
+	// A vault that reserved too little gas for its callback: the prover is
+	// paid, the callback fails, and the vault catches up from the output
+	// the registry stored.
+	starved, err := vaulttest.DeployWith(ctx, keeper, modelID, a.Meta, 0, 1, new(big.Int).Mul(price, big.NewInt(2)), 3_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := starved.Observe(ctx, q[0]); err != nil {
+		t.Fatal(err)
+	}
+	sj, _, err := starved.RequestAdvice(ctx, time.Unix(int64(head.Time), 0).Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the starved vault's job to be settled", func() bool {
+		j, err := cl.Get(ctx, farmJobID(sj))
+		return err == nil && j.Settlement == "settled"
+	})
+	st, err := starved.State(ctx)
+	if err != nil || st.Pending.Cmp(sj) != 0 {
+		t.Fatalf("starved vault after settlement: %+v %v; want its job %s still pending (the callback ran out of gas)", st, err, sj)
+	}
+	if err := starved.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = starved.State(ctx); err != nil || st.Pending.Sign() != 0 || st.Rebalances != 1 {
+		t.Fatalf("starved vault after catchUp: %+v %v; want it to act on the stored output", st, err)
 	}
 }
 

@@ -267,6 +267,31 @@ func (c *Client) Model(ctx context.Context, id *big.Int) (ModelInfo, error) {
 	return m, err
 }
 
+// ErrNotThisModel: a registered model is not the artifacts' model: another
+// commitment, or the same commitment with another verifying key (anyone may
+// register a commitment; only its verifying key decides what proves it).
+var ErrNotThisModel = errors.New("registered model is not these artifacts")
+
+// CheckModel checks that registered model id is a's: the same commitment and
+// the same verifying key (the registry's vkHash).
+func (c *Client) CheckModel(ctx context.Context, id *big.Int, a *model.Artifacts) (ModelInfo, error) {
+	m, err := c.Model(ctx, id)
+	if err != nil {
+		return m, err
+	}
+	if m.Commitment.Cmp(a.ID) != 0 {
+		return m, fmt.Errorf("%w: model %s has commitment 0x%x, the artifacts %s", ErrNotThisModel, id, m.Commitment, a.Meta.ModelID)
+	}
+	h, err := VKHash(a.VK)
+	if err != nil {
+		return m, err
+	}
+	if m.VkHash != h {
+		return m, fmt.Errorf("%w: model %s was registered with verifying key %x, the artifacts' is %x (a registration by someone else, or keys from another setup)", ErrNotThisModel, id, m.VkHash, h)
+	}
+	return m, nil
+}
+
 // KeySetup is how a registered model's keys were made, as the registry
 // records it.
 type KeySetup struct {

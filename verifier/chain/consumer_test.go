@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/consensys/gnark/backend/groth16"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -298,4 +299,29 @@ func (c *Client) sendWithGas(ctx context.Context, to *common.Address, data []byt
 		return err
 	}
 	return c.Reverted(ctx, tx, rc)
+}
+
+// TestCheckModel: the registry records the verifying key's hash as the Go
+// side computes it, and a registration of the same commitment with keys
+// from another setup is told apart (anyone can register a commitment).
+func TestCheckModel(t *testing.T) {
+	m := newMarket(t)
+	if _, err := m.prover.CheckModel(m.ctx, m.model, m.pr.A); err != nil {
+		t.Fatalf("the registered model: %v", err)
+	}
+	ccs, err := m.pr.A.LoadCircuit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, otherVK, err := groth16.Setup(ccs) // the same circuit, another setup's keys
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied, _, err := m.other.RegisterModel(m.ctx, Model{Commitment: m.pr.A.ID, VK: otherVK, Price: big.NewInt(0), RoyaltyBps: 10_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.prover.CheckModel(m.ctx, copied, m.pr.A); !errors.Is(err, ErrNotThisModel) {
+		t.Fatalf("a copied registration with other keys: %v, want ErrNotThisModel", err)
+	}
 }

@@ -139,6 +139,17 @@ func (c *Client) Watch(ctx context.Context, from uint64, sink chan<- Event) erro
 	}
 }
 
+// JobRequestedTopic selects JobRequested events (for EventsWith).
+func (c *Client) JobRequestedTopic() []common.Hash {
+	return []common.Hash{c.abi.GetABI().Events[registry.RegistryJobRequestedEventName].ID}
+}
+
+// EventsWith returns the registry's events from block from on whose first
+// topic is one of topics.
+func (c *Client) EventsWith(ctx context.Context, from uint64, topics []common.Hash) ([]Event, error) {
+	return c.filter(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), Topics: [][]common.Hash{topics}})
+}
+
 // JobEvents returns the registry's events about one job (requested, paid,
 // refunded, its consumer called), in chain order.
 func (c *Client) JobEvents(ctx context.Context, job *big.Int) ([]Event, error) {

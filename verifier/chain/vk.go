@@ -8,6 +8,8 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark/backend/groth16"
 	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/contracts/registry"
@@ -51,6 +53,29 @@ func VerifyingKey(vk groth16.VerifyingKey) (registry.VerifierVerifyingKey, error
 	out.PedersenG = g2(&k.CommitmentKeys[0].G)
 	out.PedersenGSigmaNeg = g2(&k.CommitmentKeys[0].GSigmaNeg)
 	return out, nil
+}
+
+// VKHash is the registry's record of a verifying key: keccak256 of its
+// constructor argument ABI-encoded (36 words: alpha, beta, gamma, delta,
+// ic, pedersenG, pedersenGSigmaNeg).
+func VKHash(vk groth16.VerifyingKey) ([32]byte, error) {
+	k, err := VerifyingKey(vk)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	var words []*big.Int
+	words = append(words, k.Alpha[:]...)
+	words = append(words, k.Beta[:]...)
+	words = append(words, k.Gamma[:]...)
+	words = append(words, k.Delta[:]...)
+	words = append(words, k.Ic[:]...)
+	words = append(words, k.PedersenG[:]...)
+	words = append(words, k.PedersenGSigmaNeg[:]...)
+	buf := make([]byte, 0, 32*len(words))
+	for _, w := range words {
+		buf = append(buf, common.BigToHash(w).Bytes()...)
+	}
+	return crypto.Keccak256Hash(buf), nil
 }
 
 func g1(p *bn254.G1Affine) [2]*big.Int {
