@@ -1,10 +1,10 @@
 package farm
 
 import (
-	"math/big"
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net"
 	"time"
 
@@ -63,8 +63,8 @@ type Config struct {
 	// chain job ids of this client's registry, the coordinator watches the
 	// registry from block ChainFrom, and settles accepted proofs with this
 	// client's key, which the proofs bind as the prover.
-	Chain          *chain.Client
-	ChainFrom      uint64
+	Chain     *chain.Client
+	ChainFrom uint64
 	// MinFee is the least wei a chain job must pay the prover (its escrow
 	// less the model's royalty): anyone can register a pushed model's
 	// commitment at price 0, or with a royalty of the whole price to
