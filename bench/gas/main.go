@@ -129,6 +129,10 @@ func run(rpc, keyHex, models string) error {
 	if err != nil {
 		return err
 	}
+	rc, err = prv.OpenAccount(ctx)
+	if err := add("openAccount (once per prover: a coordinator does it at start)", rc, err); err != nil {
+		return err
+	}
 	price := big.NewInt(1e15)
 	mid, rc, err := owner.RegisterModel(ctx, chain.Model{Commitment: pr.A.ID, VK: pr.A.VK, Price: price, RoyaltyBps: 500})
 	if err := add("registerModel (deploys the model's verifier, mints its token)", rc, err); err != nil {
@@ -159,9 +163,9 @@ func run(rpc, keyHex, models string) error {
 		if err := add(fmt.Sprintf("requestJob (%s, no consumer)", what), rc, err); err != nil {
 			return err
 		}
-		w := "submitProof: verify, pay, store the output (the prover's first payment)"
+		w := "submitProof: verify, pay, store the output (first job)"
 		if i > 0 {
-			w = "submitProof (a prover paid before)"
+			w = "submitProof (later job)"
 		}
 		if err := settle(w, job); err != nil {
 			return err

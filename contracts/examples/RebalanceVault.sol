@@ -112,7 +112,7 @@ contract RebalanceVault is IInferenceConsumer {
     function catchUp() external {
         uint256 job = pendingJob;
         if (job == 0) revert NothingPending();
-        (,,,, Registry.Status status, uint48 model_,, address consumer,, uint256 output) = registry.jobs(job);
+        (,,,, Registry.Status status, uint40 model_,,, address consumer,, uint256 output) = registry.jobs(job);
         if (status != Registry.Status.Paid || consumer != address(this)) revert NotPaid(job);
         _advise(job, model_, output);
     }

@@ -78,14 +78,15 @@ contract Registry is ERC721 {
     }
 
     /// Settlement rewrites the second slot and writes the output; the
-    /// consumer slot is written only when there is one.
+    /// consumer slot is written (and read) only when hasConsumer is set.
     struct Job {
         address requester;
         uint96 amount;
         address prover;
         uint40 deadline;
         Status status;
-        uint48 model;
+        uint40 model;
+        bool hasConsumer;
         uint256 input;
         address consumer;
         uint32 callbackGas;
@@ -163,9 +164,15 @@ contract Registry is ERC721 {
     }
 
     /// @notice Opens the caller's account so that later payments to it are
-    /// cheaper; registering a model opens the owner's. Optional.
+    /// cheaper (a prover's first settlement would otherwise pay for a new
+    /// storage slot); registering a model opens the owner's. Optional.
     function openAccount() external {
         if (credit[msg.sender] == 0) credit[msg.sender] = 1;
+    }
+
+    /// @notice Whether account's credit slot is open (see openAccount).
+    function accountOpen(address account) external view returns (bool) {
+        return credit[account] != 0;
     }
 
     function _credit(address account, uint256 amount) internal {
@@ -291,10 +298,10 @@ contract Registry is ERC721 {
         j.requester = msg.sender;
         j.amount = uint96(msg.value);
         j.deadline = uint40(deadline);
-        j.model = uint48(model);
+        j.model = uint40(model);
         j.status = Status.Open;
         j.input = input;
-        if (consumer != address(0)) (j.consumer, j.callbackGas) = (consumer, callbackGas);
+        if (consumer != address(0)) (j.hasConsumer, j.consumer, j.callbackGas) = (true, consumer, callbackGas);
         emit JobRequested(id, model, msg.sender, input, msg.value, deadline, consumer, callbackGas);
     }
 
@@ -330,8 +337,7 @@ contract Registry is ERC721 {
         _credit(msg.sender, amount - royalty);
         emit JobPaid(job, msg.sender, output, amount - royalty, royalty);
 
-        address consumer = j.consumer;
-        if (consumer != address(0)) _callBack(consumer, j.callbackGas, job, j.model, output);
+        if (j.hasConsumer) _callBack(j.consumer, j.callbackGas, job, j.model, output);
     }
 
     /// Calls the consumer with exactly callbackGas (reverting if less is

@@ -102,6 +102,9 @@ func newMarket(t testing.TB) *market {
 			t.Fatal(err)
 		}
 	}
+	if _, err := m.prover.OpenAccount(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if m.model, _, err = m.owner.RegisterModel(ctx, Model{Commitment: pr.A.ID, VK: pr.A.VK, Price: m.price, RoyaltyBps: royaltyBps}); err != nil {
 		t.Fatal(err)
 	}
