@@ -19,7 +19,43 @@ const (
 	AttrInts
 	AttrFloats
 	AttrTensor
+	AttrStrings
+	AttrTensors
+	AttrGraph  // a subgraph (If's branches, Loop's and Scan's body)
+	AttrGraphs // a list of subgraphs
+	// AttrOther is a valid ONNX attribute this compiler keeps but cannot
+	// use (sparse tensors, type protos); Other names its type.
+	AttrOther
 )
+
+// String names the kind as ONNX does.
+func (k AttrKind) String() string {
+	switch k {
+	case AttrInt:
+		return "INT"
+	case AttrFloat:
+		return "FLOAT"
+	case AttrString:
+		return "STRING"
+	case AttrInts:
+		return "INTS"
+	case AttrFloats:
+		return "FLOATS"
+	case AttrTensor:
+		return "TENSOR"
+	case AttrStrings:
+		return "STRINGS"
+	case AttrTensors:
+		return "TENSORS"
+	case AttrGraph:
+		return "GRAPH"
+	case AttrGraphs:
+		return "GRAPHS"
+	case AttrOther:
+		return "OTHER"
+	}
+	return fmt.Sprintf("AttrKind(%d)", int(k))
+}
 
 // Attr is one node attribute.
 type Attr struct {
@@ -30,6 +66,12 @@ type Attr struct {
 	Ints   []int64
 	Floats []float64
 	Tensor *tensor.T
+	// Strings, Tensors and Graphs hold the list kinds (Graphs[0] a GRAPH);
+	// Other names an AttrOther's ONNX type.
+	Strings []string
+	Tensors []*tensor.T
+	Graphs  []*Graph
+	Other   string
 }
 
 // Node is one operator application.
@@ -115,6 +157,15 @@ func (n *Node) Floats(name string, def []float64) []float64 {
 		return def
 	}
 	return a.Floats
+}
+
+// Strs returns a string-list attribute, or def.
+func (n *Node) Strs(name string, def []string) []string {
+	a, ok := n.Attrs[name]
+	if !ok || a.Kind != AttrStrings {
+		return def
+	}
+	return a.Strings
 }
 
 // Has reports whether the attribute is present.

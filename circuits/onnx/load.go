@@ -19,6 +19,11 @@ import (
 // ErrMalformed is returned (wrapped) for files that are not a usable ONNX model.
 var ErrMalformed = errors.New("malformed ONNX model")
 
+// ErrUnsupported is returned (wrapped) for valid ONNX this compiler does not
+// take: tensors stored outside the file, element types it has no number for
+// (strings, complex).
+var ErrUnsupported = errors.New("valid ONNX, not supported")
+
 // Load reads and imports an ONNX file.
 func Load(path string) (*graph.Graph, error) {
 	raw, err := os.ReadFile(path)
@@ -42,16 +47,38 @@ func Decode(raw []byte) (*graph.Graph, error) {
 	if gp == nil || len(gp.GetNode()) == 0 {
 		return nil, fmt.Errorf("%w: no graph or no nodes", ErrMalformed)
 	}
-	g := &graph.Graph{Consts: map[string]*tensor.T{}}
+	g, err := decodeGraph(gp, false)
+	if err != nil {
+		return nil, err
+	}
 	for _, op := range m.GetOpsetImport() {
 		if op.GetDomain() == "" || op.GetDomain() == "ai.onnx" {
 			g.Opset = op.GetVersion()
 		}
 	}
+	return g, nil
+}
+
+// maxSubgraphDepth bounds nested subgraphs (a Loop in an If in ...): a
+// hostile file nests them to exhaust the stack.
+const maxSubgraphDepth = 16
+
+// decodeGraph imports a graph; sub marks a subgraph (an attribute of If,
+// Loop or Scan), whose inputs may have no type and which may use names of
+// the graphs around it.
+func decodeGraph(gp *onnxpb.GraphProto, sub bool) (*graph.Graph, error) {
+	return decodeGraphAt(gp, sub, 0)
+}
+
+func decodeGraphAt(gp *onnxpb.GraphProto, sub bool, depth int) (*graph.Graph, error) {
+	if depth > maxSubgraphDepth {
+		return nil, fmt.Errorf("%w: subgraphs nested deeper than %d", ErrMalformed, maxSubgraphDepth)
+	}
+	g := &graph.Graph{Consts: map[string]*tensor.T{}}
 	for _, t := range gp.GetInitializer() {
 		v, err := Tensor(t)
 		if err != nil {
-			return nil, fmt.Errorf("%w: initializer %q: %v", ErrMalformed, t.GetName(), err)
+			return nil, classify(fmt.Sprintf("initializer %q", t.GetName()), err)
 		}
 		g.Consts[t.GetName()] = v
 	}
@@ -60,9 +87,10 @@ func Decode(raw []byte) (*graph.Graph, error) {
 			continue
 		}
 		v, err := value(in)
-		if err != nil {
+		if err != nil && !sub {
 			return nil, fmt.Errorf("%w: input %q: %v", ErrMalformed, in.GetName(), err)
 		}
+		v.Name = in.GetName()
 		g.Inputs = append(g.Inputs, v)
 	}
 	for _, out := range gp.GetOutput() {
@@ -70,7 +98,7 @@ func Decode(raw []byte) (*graph.Graph, error) {
 		v.Name = out.GetName()
 		g.Outputs = append(g.Outputs, v)
 	}
-	if len(g.Inputs) == 0 || len(g.Outputs) == 0 {
+	if !sub && (len(g.Inputs) == 0 || len(g.Outputs) == 0) {
 		return nil, fmt.Errorf("%w: the graph needs at least one input and one output", ErrMalformed)
 	}
 	for i, np := range gp.GetNode() {
@@ -86,9 +114,9 @@ func Decode(raw []byte) (*graph.Graph, error) {
 			n.Domain = ""
 		}
 		for _, a := range np.GetAttribute() {
-			at, err := attr(a)
+			at, err := attr(a, depth)
 			if err != nil {
-				return nil, fmt.Errorf("%w: node %d %s: attribute %q: %v", ErrMalformed, i, n.Label(), a.GetName(), err)
+				return nil, classify(fmt.Sprintf("node %d %s: attribute %q", i, n.Label(), a.GetName()), err)
 			}
 			n.Attrs[a.GetName()] = at
 		}
@@ -117,7 +145,17 @@ func value(v *onnxpb.ValueInfoProto) (graph.Value, error) {
 	return out, nil
 }
 
-func attr(a *onnxpb.AttributeProto) (graph.Attr, error) {
+// classify says where err happened and keeps it ErrUnsupported (valid ONNX
+// this compiler does not take) or ErrMalformed (not valid), marking any
+// other error malformed.
+func classify(where string, err error) error {
+	if errors.Is(err, ErrUnsupported) || errors.Is(err, ErrMalformed) {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	return fmt.Errorf("%w: %s: %v", ErrMalformed, where, err)
+}
+
+func attr(a *onnxpb.AttributeProto, depth int) (graph.Attr, error) {
 	switch a.GetType() {
 	case onnxpb.AttributeProto_INT:
 		return graph.Attr{Kind: graph.AttrInt, Int: a.GetI()}, nil
@@ -133,20 +171,58 @@ func attr(a *onnxpb.AttributeProto) (graph.Attr, error) {
 			fs[i] = float64(f)
 		}
 		return graph.Attr{Kind: graph.AttrFloats, Floats: fs}, nil
+	case onnxpb.AttributeProto_STRINGS:
+		ss := make([]string, len(a.GetStrings()))
+		for i, b := range a.GetStrings() {
+			ss[i] = string(b)
+		}
+		return graph.Attr{Kind: graph.AttrStrings, Strings: ss}, nil
 	case onnxpb.AttributeProto_TENSOR:
 		t, err := Tensor(a.GetT())
 		if err != nil {
 			return graph.Attr{}, err
 		}
 		return graph.Attr{Kind: graph.AttrTensor, Tensor: t}, nil
+	case onnxpb.AttributeProto_TENSORS:
+		out := graph.Attr{Kind: graph.AttrTensors}
+		for i, tp := range a.GetTensors() {
+			t, err := Tensor(tp)
+			if err != nil {
+				return graph.Attr{}, fmt.Errorf("tensor %d: %w", i, err)
+			}
+			out.Tensors = append(out.Tensors, t)
+		}
+		return out, nil
+	case onnxpb.AttributeProto_GRAPH, onnxpb.AttributeProto_GRAPHS:
+		gps := a.GetGraphs()
+		kind := graph.AttrGraphs
+		if a.GetType() == onnxpb.AttributeProto_GRAPH {
+			gps, kind = []*onnxpb.GraphProto{a.GetG()}, graph.AttrGraph
+		}
+		out := graph.Attr{Kind: kind}
+		for i, gp := range gps {
+			if gp == nil {
+				return graph.Attr{}, fmt.Errorf("%w: subgraph %d is missing", ErrMalformed, i)
+			}
+			sub, err := decodeGraphAt(gp, true, depth+1)
+			if err != nil {
+				return graph.Attr{}, fmt.Errorf("subgraph %d: %w", i, err)
+			}
+			out.Graphs = append(out.Graphs, sub)
+		}
+		return out, nil
+	case onnxpb.AttributeProto_SPARSE_TENSOR, onnxpb.AttributeProto_SPARSE_TENSORS,
+		onnxpb.AttributeProto_TYPE_PROTO, onnxpb.AttributeProto_TYPE_PROTOS:
+		// valid; kept for the op to refuse by name if it needs one
+		return graph.Attr{Kind: graph.AttrOther, Other: a.GetType().String()}, nil
 	}
-	return graph.Attr{}, fmt.Errorf("attribute type %v is not supported", a.GetType())
+	return graph.Attr{}, fmt.Errorf("%w: attribute type %v is not an ONNX attribute type", ErrMalformed, a.GetType())
 }
 
 // Tensor converts a TensorProto to a float64 tensor.
 func Tensor(t *onnxpb.TensorProto) (*tensor.T, error) {
 	if t.GetDataLocation() == onnxpb.TensorProto_EXTERNAL {
-		return nil, fmt.Errorf("external tensor data is not supported; re-export the model with the weights embedded")
+		return nil, fmt.Errorf("%w: external tensor data; re-export the model with the weights embedded", ErrUnsupported)
 	}
 	shape := make(tensor.Shape, len(t.GetDims()))
 	for i, d := range t.GetDims() {
@@ -169,7 +245,10 @@ func Tensor(t *onnxpb.TensorProto) (*tensor.T, error) {
 		onnxpb.TensorProto_UINT32: 4, onnxpb.TensorProto_UINT64: 8, onnxpb.TensorProto_FLOAT16: 2,
 	}[dt]
 	if width == 0 {
-		return nil, fmt.Errorf("element type %v is not supported", dt)
+		if _, known := onnxpb.TensorProto_DataType_name[int32(dt)]; known && dt != onnxpb.TensorProto_UNDEFINED {
+			return nil, fmt.Errorf("%w: element type %v", ErrUnsupported, dt)
+		}
+		return nil, fmt.Errorf("%w: element type %v is not an ONNX type", ErrMalformed, dt)
 	}
 	if len(raw) > 0 {
 		if len(raw) != n*width {

@@ -3,10 +3,12 @@ package onnx_test
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"google.golang.org/protobuf/proto"
 
+	"github.com/zkml/zkml/circuits/graph"
 	"github.com/zkml/zkml/circuits/onnx"
 	"github.com/zkml/zkml/circuits/onnx/onnxpb"
 )
@@ -53,10 +55,87 @@ func TestMalformed(t *testing.T) {
 	if _, err := onnx.Decode(raw); !errors.Is(err, onnx.ErrMalformed) {
 		t.Errorf("short initializer: %v, want ErrMalformed", err)
 	}
-	// external data is refused with a clear message
+	// external data is valid ONNX, refused as unsupported with a clear message
 	m.Graph.Initializer[0] = &onnxpb.TensorProto{Name: proto.String("w"), Dims: []int64{1}, DataType: proto.Int32(1), DataLocation: onnxpb.TensorProto_EXTERNAL.Enum()}
 	raw, _ = proto.Marshal(m)
-	if _, err := onnx.Decode(raw); err == nil || !errors.Is(err, onnx.ErrMalformed) {
-		t.Errorf("external data: %v", err)
+	if _, err := onnx.Decode(raw); !errors.Is(err, onnx.ErrUnsupported) || errors.Is(err, onnx.ErrMalformed) || !strings.Contains(err.Error(), "external") {
+		t.Errorf("external data: %v, want ErrUnsupported naming it", err)
+	}
+	// a string tensor is valid ONNX this compiler has no numbers for
+	m.Graph.Initializer[0] = &onnxpb.TensorProto{Name: proto.String("w"), Dims: []int64{1}, DataType: proto.Int32(int32(onnxpb.TensorProto_STRING)), StringData: [][]byte{[]byte("a")}}
+	raw, _ = proto.Marshal(m)
+	if _, err := onnx.Decode(raw); !errors.Is(err, onnx.ErrUnsupported) || !strings.Contains(err.Error(), "STRING") {
+		t.Errorf("string tensor: %v, want ErrUnsupported naming STRING", err)
+	}
+	// an element type number ONNX does not define is malformed
+	m.Graph.Initializer[0] = &onnxpb.TensorProto{Name: proto.String("w"), Dims: []int64{1}, DataType: proto.Int32(99)}
+	raw, _ = proto.Marshal(m)
+	if _, err := onnx.Decode(raw); !errors.Is(err, onnx.ErrMalformed) {
+		t.Errorf("element type 99: %v, want ErrMalformed", err)
+	}
+}
+
+// TestAttributeKinds: every attribute type ONNX defines imports (STRINGS for
+// RNN activations and tree modes, TENSORS, GRAPH and GRAPHS for If/Loop
+// bodies, sparse tensors and type protos kept by name); a type number ONNX
+// does not define is malformed, naming the node and attribute.
+func TestAttributeKinds(t *testing.T) {
+	f32 := func(v ...float32) *onnxpb.TensorProto {
+		return &onnxpb.TensorProto{Dims: []int64{int64(len(v))}, DataType: proto.Int32(1), FloatData: v}
+	}
+	sub := &onnxpb.GraphProto{Node: []*onnxpb.NodeProto{{OpType: proto.String("Identity"), Input: []string{"x"}, Output: []string{"z"}}}, Output: []*onnxpb.ValueInfoProto{{Name: proto.String("z")}}}
+	ty := func(t onnxpb.AttributeProto_AttributeType) *onnxpb.AttributeProto_AttributeType { return &t }
+	attrs := []*onnxpb.AttributeProto{
+		{Name: proto.String("activations"), Type: ty(onnxpb.AttributeProto_STRINGS), Strings: [][]byte{[]byte("Sigmoid"), []byte("Tanh")}},
+		{Name: proto.String("ts"), Type: ty(onnxpb.AttributeProto_TENSORS), Tensors: []*onnxpb.TensorProto{f32(1, 2), f32(3)}},
+		{Name: proto.String("then_branch"), Type: ty(onnxpb.AttributeProto_GRAPH), G: sub},
+		{Name: proto.String("bodies"), Type: ty(onnxpb.AttributeProto_GRAPHS), Graphs: []*onnxpb.GraphProto{sub, sub}},
+		{Name: proto.String("sp"), Type: ty(onnxpb.AttributeProto_SPARSE_TENSOR)},
+		{Name: proto.String("tp"), Type: ty(onnxpb.AttributeProto_TYPE_PROTO)},
+	}
+	x := &onnxpb.ValueInfoProto{Name: proto.String("x"), Type: &onnxpb.TypeProto{Value: &onnxpb.TypeProto_TensorType{TensorType: &onnxpb.TypeProto_Tensor{ElemType: proto.Int32(1), Shape: &onnxpb.TensorShapeProto{Dim: []*onnxpb.TensorShapeProto_Dimension{{Value: &onnxpb.TensorShapeProto_Dimension_DimValue{DimValue: 2}}}}}}}}
+	m := &onnxpb.ModelProto{Graph: &onnxpb.GraphProto{
+		Node:   []*onnxpb.NodeProto{{OpType: proto.String("Relu"), Name: proto.String("r"), Input: []string{"x"}, Output: []string{"y"}, Attribute: attrs}},
+		Input:  []*onnxpb.ValueInfoProto{x},
+		Output: []*onnxpb.ValueInfoProto{{Name: proto.String("y")}},
+	}}
+	raw, _ := proto.Marshal(m)
+	g, err := onnx.Decode(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := g.Nodes[0]
+	if got := n.Strs("activations", nil); len(got) != 2 || got[0] != "Sigmoid" || got[1] != "Tanh" {
+		t.Errorf("STRINGS: %v", got)
+	}
+	if a := n.Attrs["ts"]; a.Kind != graph.AttrTensors || len(a.Tensors) != 2 || a.Tensors[0].Data[1] != 2 || a.Tensors[1].Data[0] != 3 {
+		t.Errorf("TENSORS: %+v", a)
+	}
+	if a := n.Attrs["then_branch"]; a.Kind != graph.AttrGraph || len(a.Graphs) != 1 || len(a.Graphs[0].Nodes) != 1 || a.Graphs[0].Nodes[0].Op != "Identity" {
+		t.Errorf("GRAPH: %+v", a)
+	}
+	if a := n.Attrs["bodies"]; a.Kind != graph.AttrGraphs || len(a.Graphs) != 2 {
+		t.Errorf("GRAPHS: %+v", a)
+	}
+	if a := n.Attrs["sp"]; a.Kind != graph.AttrOther || a.Other != "SPARSE_TENSOR" {
+		t.Errorf("SPARSE_TENSOR: %+v", a)
+	}
+	if a := n.Attrs["tp"]; a.Kind != graph.AttrOther || a.Other != "TYPE_PROTO" {
+		t.Errorf("TYPE_PROTO: %+v", a)
+	}
+	m.Graph.Node[0].Attribute = append(attrs, &onnxpb.AttributeProto{Name: proto.String("bad"), Type: ty(77)})
+	raw, _ = proto.Marshal(m)
+	if _, err := onnx.Decode(raw); !errors.Is(err, onnx.ErrMalformed) || !strings.Contains(err.Error(), `"bad"`) || !strings.Contains(err.Error(), "r (Relu)") {
+		t.Errorf("attribute type 77: %v, want ErrMalformed naming node and attribute", err)
+	}
+	// subgraphs nested past the limit are refused, not followed down the stack
+	deep := sub
+	for range 40 {
+		deep = &onnxpb.GraphProto{Node: []*onnxpb.NodeProto{{OpType: proto.String("If"), Output: []string{"o"}, Attribute: []*onnxpb.AttributeProto{{Name: proto.String("then_branch"), Type: ty(onnxpb.AttributeProto_GRAPH), G: deep}}}}}
+	}
+	m.Graph.Node[0].Attribute = []*onnxpb.AttributeProto{{Name: proto.String("then_branch"), Type: ty(onnxpb.AttributeProto_GRAPH), G: deep}}
+	raw, _ = proto.Marshal(m)
+	if _, err := onnx.Decode(raw); !errors.Is(err, onnx.ErrMalformed) || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("deep subgraphs: %v, want ErrMalformed", err)
 	}
 }
