@@ -14,6 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/verifier"
 	"github.com/zkml/zkml/verifier/chain"
 )
@@ -157,5 +159,31 @@ func TestChainCommands(t *testing.T) {
 		{"chain", "bogus"},
 	} {
 		zk(t, exitBadInput, args...)
+	}
+}
+
+// TestOps: zkml ops lists the registry's operators one per line, other
+// domains qualified, and each one resolves in the registry.
+func TestOps(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"ops"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	seen := map[string]bool{}
+	for _, l := range lines {
+		seen[l] = true
+		op, domain := l, ""
+		if i := strings.LastIndex(l, "."); i > 0 {
+			domain, op = l[:i], l[i+1:]
+		}
+		if _, err := ops.Lookup(&graph.Node{Op: op, Domain: domain}); err != nil {
+			t.Errorf("zkml ops lists %q, which the registry does not resolve: %v", l, err)
+		}
+	}
+	for _, want := range []string{"Gemm", "Conv", "com.microsoft.QGemm"} {
+		if !seen[want] {
+			t.Errorf("zkml ops does not list %s", want)
+		}
 	}
 }

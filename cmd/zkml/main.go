@@ -28,6 +28,7 @@ type command struct {
 
 var commands = map[string]command{
 	"inspect":    {"list a model's operators, shapes and per-layer constraint estimate", runInspect},
+	"ops":        {"list the supported ONNX operators, one per line (domain-qualified outside the default domain)", runOps},
 	"compile":    {"quantize a model, build its circuit and run the Groth16 setup", runCompile},
 	"prove":      {"prove one inference from an input file", runProve},
 	"verify":     {"verify a proof file against compiled artifacts", runVerify},
