@@ -187,3 +187,24 @@ func TestOps(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceGuard: compile refuses a model whose estimated constraints
+// exceed --max-constraints before building anything (nothing written), and
+// inspect prints the estimate.
+func TestResourceGuard(t *testing.T) {
+	src := filepath.Join(models, "mnist-8", "network.onnx")
+	out := filepath.Join(t.TempDir(), "art")
+	var o, e bytes.Buffer
+	if code := run([]string{"compile", "--model", src, "--out", out, "--max-constraints", "20000"}, &o, &e); code != exitBadInput ||
+		!strings.Contains(e.String(), "--max-constraints 20000") || !strings.Contains(e.String(), "estimated") {
+		t.Fatalf("compile over the limit: exit %d\n%s", code, e.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("a refused compile left %s: %v", out, err)
+	}
+	o.Reset()
+	e.Reset()
+	if code := run([]string{"inspect", "--model", src, "--max-constraints", "20000"}, &o, &e); code != exitBadInput || !strings.Contains(o.String(), "estimated") {
+		t.Fatalf("inspect over the limit: exit %d\n%s%s", code, o.String(), e.String())
+	}
+}

@@ -22,12 +22,23 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 // quantFlags are the quantization flags shared by compile and inspect.
 type quantFlags struct {
-	calibration multiFlag
-	cfg         ops.Config
+	calibration    multiFlag
+	cfg            ops.Config
+	maxConstraints int
+}
+
+// defaultMaxConstraints is what this machine's memory holds at
+// model.BytesPerConstraint (16 Mi constraints when the memory is unknown).
+func defaultMaxConstraints() int {
+	if mem := physicalMemory(); mem > 0 {
+		return int(mem / model.BytesPerConstraint)
+	}
+	return 1 << 24
 }
 
 func (q *quantFlags) register(fs *flag.FlagSet) {
 	q.cfg = ops.Defaults
+	fs.IntVar(&q.maxConstraints, "max-constraints", defaultMaxConstraints(), "refuse a model whose estimated constraints exceed this, before building its circuit (default: what this machine's memory holds; 0: no limit)")
 	fs.Var(&q.calibration, "calibration", "calibration input file (input.json format; repeatable; default: the input*.json files beside the model)")
 	fs.IntVar(&q.cfg.ActBits, "bits", ops.Defaults.ActBits, "signed bit width of activations")
 	fs.IntVar(&q.cfg.WeightBits, "weight-bits", ops.Defaults.WeightBits, "signed bit width weights are rounded to")
@@ -42,6 +53,8 @@ func (q *quantFlags) check() error {
 		return fmt.Errorf("--weight-bits %d: must be within 2..24", q.cfg.WeightBits)
 	case !(q.cfg.Margin >= 1 && q.cfg.Margin <= 1024):
 		return fmt.Errorf("--margin %v: must be within 1..1024", q.cfg.Margin)
+	case q.maxConstraints < 0:
+		return fmt.Errorf("--max-constraints %d: must be 0 (no limit) or positive", q.maxConstraints)
 	}
 	return nil
 }
@@ -134,6 +147,11 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 	}); err != nil {
 		return err
 	}
+	est, err := model.CheckSize(q.Prog, model.Modes{HashOutput: *hashOut || *outputMode == "hashed", HashInput: *hashIn}, qf.maxConstraints)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "[compile] estimated %d constraints (limit %d)\n", est, qf.maxConstraints)
 	meta, err := model.Compile(q, *out, model.CompileOptions{HashOutput: *hashOut || *outputMode == "hashed", HashInput: *hashIn, PrivateWeights: *weights == "private", PublicInput: *inputMode == "public", Source: *modelPath, Stage: st})
 	if err != nil {
 		return err

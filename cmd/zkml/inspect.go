@@ -43,6 +43,11 @@ func runInspect(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	est, err := model.CheckSize(q.Prog, model.Modes{}, qf.maxConstraints)
+	fmt.Fprintf(stdout, "estimated %d constraints, about %.2f GiB to set up and prove (from the program, before building the circuit)\n", est, float64(est)*model.BytesPerConstraint/(1<<30))
+	if err != nil {
+		return err // the circuit is not built: it would not fit
+	}
 	ccs, _, err := model.CompileCircuit(q, false)
 	if err != nil {
 		return err
