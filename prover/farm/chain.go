@@ -91,7 +91,7 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 	// A resubmission of a known chain job returns it (or conflicts) without
 	// asking the chain again: the job may have been paid meanwhile.
 	if old, err := c.store.Get(ctx, chainJobID(id)); err == nil && old.ChainJob == id.String() {
-		if string(old.Input) != string(r.InputJson) || (r.ModelId != "" && r.ModelId != old.ModelID) {
+		if (r.ModelId != "" && r.ModelId != old.ModelID) || !c.sameInput(old.ModelID, old.Input, r.InputJson) {
 			return nil, status.Errorf(codes.AlreadyExists, "chain job %s was submitted with another input or model", id)
 		}
 		return c.chainJob(ctx, old)
@@ -160,6 +160,33 @@ func (c *Coordinator) submitChainJob(ctx context.Context, r *api.SubmitJobReques
 		c.bump()
 	}
 	return c.chainJob(ctx, got)
+}
+
+// sameInput reports whether two input files are the same input of a model:
+// the same bytes, or the same input public input (the coordinator queued a
+// chain job from its on-chain input, and the requester delivers it too, in
+// its own formatting).
+func (c *Coordinator) sameInput(modelID string, a, b []byte) bool {
+	if string(a) == string(b) {
+		return true
+	}
+	art, err := c.artifacts(modelID)
+	if err != nil {
+		return false
+	}
+	value := func(raw []byte) *big.Int {
+		in, err := model.ParseInput(raw)
+		if err != nil {
+			return nil
+		}
+		v, err := art.Meta.InputValue(in)
+		if err != nil {
+			return nil
+		}
+		return v
+	}
+	va, vb := value(a), value(b)
+	return va != nil && vb != nil && va.Cmp(vb) == 0
 }
 
 // modelFor finds the pushed model a registered model is: the one whose

@@ -187,6 +187,11 @@ func adviseRound(t *testing.T, ctx context.Context, a *model.Artifacts, owner *c
 		_, err := cl.Get(ctx, farmJobID(job))
 		return err == nil
 	})
+	// a requester that delivers the input as well (in its own formatting)
+	// gets the job the coordinator queued from the chain
+	if got, err := cl.Submit(ctx, client.Job{Input: input(t), ChainJob: job.String()}); err != nil || got.JobId != farmJobID(job) {
+		t.Fatalf("delivering the input of chain job %s again: %v %v", job, got, err)
+	}
 	fj, err := cl.Wait(ctx, farmJobID(job), nil)
 	if err != nil || fj.State != api.JobState_JOB_STATE_DONE {
 		t.Fatalf("farm job of chain job %s: %v %v", job, fj, err)
