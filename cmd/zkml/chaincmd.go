@@ -186,7 +186,7 @@ func runChainRequest(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cf.tlsCA, "tls-ca", os.Getenv("ZKML_TLS_CA"), "PEM file of the CA of --coordinator's certificate (default $ZKML_TLS_CA)")
 	modelFlag := fs.String("model", "", "the registered model id (zkml chain register printed it)")
 	input := fs.String("input", "", "input file (input.json format)")
-	dir := fs.String("artifacts", "", "the model's compiled artifacts (only model.json is read: no keys)")
+	dir := fs.String("artifacts", "", "the model's compiled artifacts (model.json, program.bin and verifying.key are read: no proving key)")
 	deadline := fs.Duration("deadline", time.Hour, "how long provers have; then the escrow is refundable")
 	consumer := fs.String("consumer", "", "a contract to call back with the verified output (IInferenceConsumer)")
 	callbackGas := fs.Uint("callback-gas", 200_000, "with --consumer: the gas its callback gets (at most 1000000)")
