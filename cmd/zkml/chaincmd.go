@@ -89,6 +89,17 @@ func (f *chainFlags) connect(sends bool) (*chain.Client, *chain.Chain, *ecdsa.Pr
 	return cl, c, key, ctx, done, nil
 }
 
+// parseConnect parses a step's flags, checks the required ones and connects.
+func (f *chainFlags) parseConnect(fs *flag.FlagSet, args []string, sends bool, need ...string) (*chain.Client, *chain.Chain, *ecdsa.PrivateKey, context.Context, func(), error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	if err := required(fs, need...); err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	return f.connect(sends)
+}
+
 // reportTx prints a transaction's hash and gas to stderr.
 func reportTx(stderr io.Writer, step string, rc *types.Receipt) {
 	if rc != nil {
@@ -117,13 +128,7 @@ func runChainDeploy(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("chain deploy", stderr)
 	var f chainFlags
 	f.register(fs, true, false)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := required(fs); err != nil {
-		return err
-	}
-	_, c, key, ctx, done, err := f.connect(true)
+	_, c, key, ctx, done, err := f.parseConnect(fs, args, true)
 	if err != nil {
 		return err
 	}
@@ -446,21 +451,15 @@ func runChainRefund(args []string, stdout, stderr io.Writer) error {
 	var f chainFlags
 	f.register(fs, true, true)
 	jobFlag := fs.String("job", "", "the job id")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := required(fs, "job"); err != nil {
-		return err
-	}
-	id, err := parseID("job", *jobFlag)
-	if err != nil {
-		return err
-	}
-	cl, _, _, ctx, done, err := f.connect(true)
+	cl, _, _, ctx, done, err := f.parseConnect(fs, args, true, "job")
 	if err != nil {
 		return err
 	}
 	defer done()
+	id, err := parseID("job", *jobFlag)
+	if err != nil {
+		return err
+	}
 	j, err := cl.Job(ctx, id)
 	if err != nil {
 		return err
@@ -479,13 +478,7 @@ func runChainWithdraw(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("chain withdraw", stderr)
 	var f chainFlags
 	f.register(fs, true, true)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := required(fs); err != nil {
-		return err
-	}
-	cl, _, _, ctx, done, err := f.connect(true)
+	cl, _, _, ctx, done, err := f.parseConnect(fs, args, true)
 	if err != nil {
 		return err
 	}
