@@ -5,12 +5,17 @@ import (
 	"github.com/zkml/zkml/circuits/tensor"
 )
 
-// Pad (constant mode) with constant pads.
+// Pad with constant pads, in every mode: constant (a fill value), edge
+// (the border value repeated), reflect (mirrored without the border) and
+// wrap (the other side's values): all index maps, free in the circuit.
 func init() {
 	registerMap("Pad", func(n *graph.Node, shapes []tensor.Shape, consts []*tensor.T) (*indexMap, error) {
 		in := shapes[0]
-		if mode := n.Str("mode", "constant"); mode != "constant" {
-			return nil, errf("mode %q is not supported (constant only)", mode)
+		mode := n.Str("mode", "constant")
+		switch mode {
+		case "constant", "edge", "reflect", "wrap":
+		default:
+			return nil, errf("mode %q: want constant, edge, reflect or wrap", mode)
 		}
 		pads := n.Ints("pads", nil)
 		fill := n.Float("value", 0)
@@ -41,14 +46,22 @@ func init() {
 		}
 		ist, ost := in.Strides(), out.Strides()
 		m := &indexMap{Shape: out, Src: make([]src, out.Size()), Fill: fill}
+		for d := range in {
+			if mode != "constant" && in[d] == 0 && out[d] > 0 {
+				return nil, errf("mode %s pads axis %d, which is empty", mode, d)
+			}
+		}
 		for j := range m.Src {
 			rem, s, inside := j, 0, true
 			for d := range out {
 				c := rem/ost[d] - pads[d]
 				rem %= ost[d]
 				if c < 0 || c >= in[d] {
-					inside = false
-					break
+					if mode == "constant" {
+						inside = false
+						break
+					}
+					c = padSource(mode, c, in[d])
 				}
 				s += c * ist[d]
 			}
@@ -60,4 +73,24 @@ func init() {
 		}
 		return m, nil
 	})
+}
+
+// padSource is the input index an out-of-range index c of an axis of n
+// values reads in mode edge, reflect or wrap (numpy's pad).
+func padSource(mode string, c, n int) int {
+	switch mode {
+	case "edge":
+		return min(max(c, 0), n-1)
+	case "wrap":
+		return ((c % n) + n) % n
+	}
+	if n == 1 { // reflect
+		return 0
+	}
+	period := 2 * (n - 1)
+	c = ((c % period) + period) % period
+	if c >= n {
+		c = period - c
+	}
+	return c
 }

@@ -1,6 +1,7 @@
 package ops_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -54,5 +55,35 @@ func TestPoolCeilDropsPaddingWindow(t *testing.T) {
 	}
 	if got := shapes["y"]; !got.Equal(tensor.Shape{1, 1, 1, 2}) {
 		t.Errorf("output shape %v, want [1 1 1 2]", got)
+	}
+}
+
+// TestPadModes: edge, reflect and wrap pads read the input indices numpy's
+// pad gives (pads wider than the axis included), and run through the op
+// harness's dishonest witnesses.
+func TestPadModes(t *testing.T) {
+	x := constT(tensor.Shape{1, 3}, 1, 2, 3)
+	for mode, want := range map[string][]float64{
+		"edge":    {1, 1, 1, 1, 2, 3, 3, 3, 3, 3},
+		"reflect": {2, 3, 2, 1, 2, 3, 2, 1, 2, 3},
+		"wrap":    {1, 2, 3, 1, 2, 3, 1, 2, 3, 1},
+	} {
+		g := &graph.Graph{Consts: map[string]*tensor.T{"pads": constT(tensor.Shape{4}, 0, 3, 0, 4)},
+			Nodes:  []*graph.Node{node("Pad", []string{"x", "pads"}, []string{"y"}, "mode", mode)},
+			Inputs: []graph.Value{{Name: "x", Shape: tensor.Shape{1, 3}, DType: 1}}, Outputs: []graph.Value{{Name: "y"}}}
+		pg, _, err := ops.Prepare(g)
+		if err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		vals, err := ops.Run(pg, []*tensor.T{x})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := vals["y"].Data; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: %v, want %v", mode, got, want)
+		}
+		run(t, opCase{name: "pad " + mode, inputs: map[string]tensor.Shape{"x": {1, 2, 3}}, order: []string{"x"},
+			consts: map[string]*tensor.T{"pads": constT(tensor.Shape{6}, 0, 1, 2, 0, 1, 2)},
+			nodes:  []*graph.Node{node("Pad", []string{"x", "pads"}, []string{"y"}, "mode", mode)}, out: []string{"y"}})
 	}
 }
