@@ -69,3 +69,37 @@ func transpose2(t *tensor.T) *tensor.T {
 	}
 	return out
 }
+
+// TestGemmTransAMatrixBias: transA (the activation transposed first, an
+// index map) and a bias per output element (C of shape [M, N], an Add of
+// the constant after the product), alone and together, with a Relu after,
+// through the harness's dishonest witnesses.
+func TestGemmTransAMatrixBias(t *testing.T) {
+	r := newRand(3)
+	w := randT(r, tensor.Shape{5, 4}, -1, 1)
+	cm := randT(r, tensor.Shape{3, 5}, -1, 1)
+	cb := randT(r, tensor.Shape{5}, -1, 1)
+	for _, tc := range []struct {
+		name  string
+		x     tensor.Shape
+		c     *tensor.T
+		attrs []any
+		relu  bool
+	}{
+		{"transA", tensor.Shape{4, 3}, cb, []any{"transA", 1, "transB", 1}, false},
+		{"matrix bias", tensor.Shape{3, 4}, cm, []any{"transB", 1, "beta", 0.5}, false},
+		{"transA, matrix bias, alpha, Relu", tensor.Shape{4, 3}, cm, []any{"transA", 1, "transB", 1, "alpha", 0.7}, true},
+	} {
+		nodes := []*graph.Node{node("Gemm", []string{"x", "W", "C"}, []string{"y"}, tc.attrs...)}
+		if tc.relu {
+			nodes[0].Outputs = []string{"h"}
+			nodes = append(nodes, node("Relu", []string{"h"}, []string{"y"}))
+		}
+		run(t, opCase{name: "Gemm/" + tc.name, order: []string{"x"}, inputs: map[string]tensor.Shape{"x": tc.x},
+			consts: map[string]*tensor.T{"W": w, "C": tc.c}, nodes: nodes, out: []string{"y"}, lie: true})
+	}
+	// C an activation (torch.addmm): beta C is added after the product
+	run(t, opCase{name: "Gemm/activation C", order: []string{"x", "c"}, inputs: map[string]tensor.Shape{"x": {3, 4}, "c": {3, 5}},
+		consts: map[string]*tensor.T{"W": w}, nodes: []*graph.Node{node("Gemm", []string{"x", "W", "c"}, []string{"y"}, "transB", 1, "beta", 0.5)},
+		out: []string{"y"}, lie: true})
+}

@@ -186,15 +186,20 @@ func fold(g, out *graph.Graph) error {
 // canonicalize rewrites Gemm and MatMul with a constant right-hand side to
 // zkml.Dense (W as [N, K], bias [N]).
 func canonicalize(g *graph.Graph) error {
+	var nodes []*graph.Node // with a Gemm's transpose before it and its matrix bias after
 	for _, n := range g.Nodes {
+		var after *graph.Node
 		switch n.Op {
 		case "Gemm":
 			w := g.Consts[n.Input(1)]
 			if w == nil {
 				return nodeErr(n, "B must be a constant (weights); products of two activations are not supported")
 			}
-			if n.Int("transA", 0) != 0 {
-				return nodeErr(n, "transA=1 is not supported")
+			if n.Int("transA", 0) != 0 { // A^T B: transpose the activation first (an index map, free)
+				at := n.Outputs[0] + "/A^T"
+				nodes = append(nodes, &graph.Node{Name: at, Op: "Transpose", Inputs: []string{n.Input(0)}, Outputs: []string{at},
+					Attrs: map[string]graph.Attr{"perm": {Kind: graph.AttrInts, Ints: []int64{1, 0}}}})
+				n.Inputs = append([]string{at}, n.Inputs[1:]...)
 			}
 			k, nn := w.Shape[0], w.Shape[1]
 			if n.Int("transB", 0) == 1 {
@@ -214,15 +219,31 @@ func canonicalize(g *graph.Graph) error {
 			var bias *tensor.T
 			if c := n.Input(2); c != "" {
 				ct := g.Consts[c]
-				if ct == nil {
-					return nodeErr(n, "C must be a constant")
-				}
-				if ct.Shape.Size() != nn && ct.Shape.Size() != 1 {
-					return nodeErr(n, "C of shape %v is not a per-output bias of %d values", ct.Shape, nn)
-				}
-				bias = tensor.New(tensor.Shape{nn})
-				for j := range bias.Data {
-					bias.Data[j] = beta * ct.Data[j%ct.Shape.Size()]
+				if ct == nil { // C an activation: beta C added after the product
+					out := n.Outputs[0]
+					if beta != 1 {
+						g.Consts[out+"/beta"] = tensor.Scalar(beta)
+						nodes = append(nodes, &graph.Node{Name: out + "/betaC", Op: "Mul", Inputs: []string{c, out + "/beta"}, Outputs: []string{out + "/betaC"}, Attrs: map[string]graph.Attr{}})
+						c = out + "/betaC"
+					}
+					n.Outputs = []string{out + "/AB"}
+					after = &graph.Node{Name: out, Op: "Add", Inputs: []string{out + "/AB", c}, Outputs: []string{out}, Attrs: map[string]graph.Attr{}}
+				} else if ct.Shape.Size() == nn || ct.Shape.Size() == 1 {
+					bias = tensor.New(tensor.Shape{nn})
+					for j := range bias.Data {
+						bias.Data[j] = beta * ct.Data[j%ct.Shape.Size()]
+					}
+				} else {
+					// a bias per output element (C broadcast to [M, N]): an Add
+					// of the constant after the product
+					cb := tensor.New(ct.Shape)
+					for j := range cb.Data {
+						cb.Data[j] = beta * ct.Data[j]
+					}
+					out := n.Outputs[0]
+					g.Consts[out+"/C"] = cb
+					n.Outputs = []string{out + "/AB"}
+					after = &graph.Node{Name: out, Op: "Add", Inputs: []string{out + "/AB", out + "/C"}, Outputs: []string{out}, Attrs: map[string]graph.Attr{}}
 				}
 			}
 			toDense(g, n, wt, bias)
@@ -243,7 +264,12 @@ func canonicalize(g *graph.Graph) error {
 			}
 			toDense(g, n, wt, nil)
 		}
+		nodes = append(nodes, n)
+		if after != nil {
+			nodes = append(nodes, after)
+		}
 	}
+	g.Nodes = nodes
 	return nil
 }
 
