@@ -60,17 +60,22 @@ func (m *Meta) Scheme() (gadgets.Scheme, error) {
 	return 0, fmt.Errorf("%w: %s: unknown commitment construction %q (written by a newer zkml?)", ErrArtifacts, MetaFile, m.Commitment)
 }
 
+// inputWidth is the slot width inputs pack at (input_width; artifacts
+// from before it was recorded pack at the activation width).
+func (m *Meta) inputWidth() int {
+	if m.InputWidth == 0 {
+		return m.Quantization.ActBits
+	}
+	return m.InputWidth
+}
+
 // PackedInputs are the quantized inputs packed into field elements (step 2).
 func (m *Meta) PackedInputs(q [][]int64) []*big.Int {
 	var flat []int64
 	for _, v := range q {
 		flat = append(flat, v...)
 	}
-	w := m.InputWidth
-	if w == 0 {
-		w = m.Quantization.ActBits
-	}
-	return gadgets.PackInts(flat, w)
+	return gadgets.PackInts(flat, m.inputWidth())
 }
 
 // InputValue is the input public input of float inputs: the value a
@@ -84,11 +89,7 @@ func (m *Meta) InputValue(in [][]float64) (*big.Int, error) {
 	if err != nil {
 		return nil, err
 	}
-	packed := m.PackedInputs(q)
-	if len(packed) == 1 && !m.InputHashed() {
-		return packed[0], nil
-	}
-	return s.HashInts(packed), nil
+	return publicValue(s, q, m.inputWidth(), m.InputHashed()), nil
 }
 
 // UnpackInput is the inverse of a packed input public input: the quantized
@@ -102,10 +103,7 @@ func (m *Meta) UnpackInput(v *big.Int) ([][]int64, error) {
 	for _, t := range m.Inputs {
 		n += tensor.Shape(t.Shape).Size()
 	}
-	w := m.InputWidth
-	if w == 0 {
-		w = m.Quantization.ActBits
-	}
+	w := m.inputWidth()
 	if w < 1 || w > 62 || n*w > 253 {
 		return nil, fmt.Errorf("%w: %s: %d inputs of width %d do not pack into one field element, yet input_encoding is %q", ErrArtifacts, MetaFile, n, w, m.InputEncoding)
 	}

@@ -52,6 +52,10 @@ func TestPackedInputBinding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// the requester's value (quantize and pack, no model run) is the prover's
+		if v, err := a.InputValue(in); err != nil || v.Cmp(w.Public[1]) != 0 {
+			t.Fatalf("hash input %v: Artifacts.InputValue %v (%v), the witness's input public input %v", hashIn, v, err, w.Public[1])
+		}
 		circuit := func() *model.Circuit { return model.NewCircuitModes(p, id, modes) }
 		if err := test.IsSolved(circuit(), w.Full, field); err != nil {
 			t.Fatalf("hash input %v: honest witness rejected: %v", hashIn, err)

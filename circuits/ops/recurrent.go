@@ -40,7 +40,6 @@ type unroller struct {
 	g     *graph.Graph
 	nodes []*graph.Node
 	base  string // unique prefix of the node being unrolled
-	seq   int
 }
 
 func (u *unroller) name(parts ...any) string {
@@ -261,7 +260,6 @@ func (u *unroller) unroll(n *graph.Node, shapes func(string) (tensor.Shape, bool
 	} else if layout != 0 {
 		return fmt.Errorf("layout %d: want 0 or 1", layout)
 	}
-	u.seq = seq
 	H := int(n.Int("hidden_size", 0))
 	W, R := u.g.Consts[n.Input(1)], u.g.Consts[n.Input(2)]
 	if W == nil || R == nil {

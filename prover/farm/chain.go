@@ -179,7 +179,7 @@ func (c *Coordinator) sameInput(modelID string, a, b []byte) bool {
 		if err != nil {
 			return nil
 		}
-		v, err := art.Meta.InputValue(in)
+		v, err := art.InputValue(in)
 		if err != nil {
 			return nil
 		}

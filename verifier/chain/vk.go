@@ -13,7 +13,6 @@ import (
 
 	"github.com/zkml/zkml/circuits/model"
 	"github.com/zkml/zkml/contracts/registry"
-	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/verifier"
 )
 
@@ -123,11 +122,8 @@ func ProofCalldata(pf *verifier.ProofFile) (*Calldata, error) {
 }
 
 // InputCommitment is the input public input for inputs to a compiled model:
-// what a requester passes to RequestJob.
+// what a requester passes to RequestJob (the packed input, or its
+// commitment).
 func InputCommitment(a *model.Artifacts, inputs [][]float64) (*big.Int, error) {
-	w, err := prover.Solve(a, prover.Request{Inputs: inputs})
-	if err != nil {
-		return nil, err
-	}
-	return w.Public[1], nil
+	return a.InputValue(inputs)
 }
