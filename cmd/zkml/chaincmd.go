@@ -298,14 +298,6 @@ func runChainRequest(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func mustID(m *model.Meta) *big.Int {
-	v, err := verifier.ParseHex(m.ModelID)
-	if err != nil {
-		return new(big.Int)
-	}
-	return v
-}
-
 // jobReport is `zkml chain job --json`.
 type jobReport struct {
 	Job         string      `json:"job"`
@@ -403,8 +395,16 @@ func runChainJob(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		if meta != nil {
-			if mustID(meta).Cmp(modelCommitment(ctx, cl, j.Model)) != 0 {
-				return fmt.Errorf("job %s is for model %s, whose commitment is not --artifacts %s's model %s", id, j.Model, *dir, meta.ModelID)
+			want, err := verifier.ParseHex(meta.ModelID)
+			if err != nil {
+				return fmt.Errorf("--artifacts %s: %s: model_id %q: %v", *dir, model.MetaFile, meta.ModelID, err)
+			}
+			m, err := cl.Model(ctx, j.Model)
+			if err != nil {
+				return err
+			}
+			if m.Commitment.Cmp(want) != 0 {
+				return fmt.Errorf("job %s is for model %s (commitment %s), not --artifacts %s's model %s", id, j.Model, verifier.Hex(m.Commitment), *dir, meta.ModelID)
 			}
 			if r.OutputData, err = meta.DecodeOutput(j.Output); err != nil {
 				fmt.Fprintf(stderr, "[chain job] %v\n", err)
@@ -436,14 +436,6 @@ func runChainJob(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, r.State)
 	return nil
-}
-
-func modelCommitment(ctx context.Context, cl *chain.Client, id *big.Int) *big.Int {
-	m, err := cl.Model(ctx, id)
-	if err != nil {
-		return new(big.Int)
-	}
-	return m.Commitment
 }
 
 func runChainRefund(args []string, stdout, stderr io.Writer) error {
