@@ -70,13 +70,15 @@ type Meta struct {
 	// InputWidth is the slot width the input commitment packs at; absent
 	// in artifacts compiled before integer inputs wider than the
 	// activations were packed at their own width.
-	InputWidth   int               `json:"input_width,omitempty"`
-	Quantization ops.Config        `json:"quantization"`
-	Inputs       []TensorMeta      `json:"inputs"`
-	Outputs      []TensorMeta      `json:"outputs"`
-	Layers       []LayerReport     `json:"layers"`
-	ProveMemory  int64             `json:"prove_memory_estimate_bytes"`
-	Files        map[string]string `json:"files_sha256"`
+	InputWidth   int           `json:"input_width,omitempty"`
+	Quantization ops.Config    `json:"quantization"`
+	Inputs       []TensorMeta  `json:"inputs"`
+	Outputs      []TensorMeta  `json:"outputs"`
+	Layers       []LayerReport `json:"layers"`
+	// Warnings are compile's near-threshold reports (Quantized.Warnings).
+	Warnings    []string          `json:"warnings,omitempty"`
+	ProveMemory int64             `json:"prove_memory_estimate_bytes"`
+	Files       map[string]string `json:"files_sha256"`
 	// Weights is "public" (circuit constants) or "private" (a witness
 	// committed by the model id; WeightBits and BiasBits are the packing
 	// widths). Input is "hashed" (proofs carry only the commitment) or
@@ -285,6 +287,7 @@ func Compile(q *Quantized, dir string, o CompileOptions) (*Meta, error) {
 		InputWidth:     InputWidth(q.Prog),
 		Quantization:   q.Cfg,
 		Layers:         append(append([]LayerReport{q.Overhead[0]}, q.Layers...), q.Overhead[1]),
+		Warnings:       q.Warnings,
 		ProveMemory:    int64(ccs.GetNbConstraints())*1800 + 64<<20,
 		Files:          map[string]string{},
 		Setup:          &Setup{Kind: SetupDevelopment},

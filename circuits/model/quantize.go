@@ -32,7 +32,19 @@ type Quantized struct {
 	// Overhead holds the rows of the commitments and bindings, filled by
 	// CompileCircuit.
 	Overhead []LayerReport
+	// Warnings name calibration samples that land within one quantum of a
+	// threshold a layer branches on: there the fixed point may take the
+	// other branch than the float model.
+	Warnings []string
 }
+
+// thresholder is a layer that branches on its input against constants.
+type thresholder interface {
+	NearThresholds(x []float64) []string
+}
+
+// maxWarnings bounds the near-threshold report.
+const maxWarnings = 20
 
 // Quantize prepares g, calibrates every tensor on the samples (each a list of
 // float inputs) and lowers the graph to an integer Program. It then runs both
@@ -122,6 +134,24 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		}
 		if err != nil {
 			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
+		}
+		for _, l := range q.Prog.Layers {
+			th, ok := l.(thresholder)
+			if !ok || len(l.Base().In) == 0 {
+				continue
+			}
+			x := runs[si][q.Prog.Tensors[l.Base().In[0]].Name]
+			if x == nil {
+				continue
+			}
+			for _, w := range th.NearThresholds(x.Data) {
+				if len(q.Warnings) == maxWarnings {
+					q.Warnings = append(q.Warnings, "(more near-threshold samples not listed)")
+				}
+				if len(q.Warnings) < maxWarnings {
+					q.Warnings = append(q.Warnings, fmt.Sprintf("calibration sample %d, node %s: %s", si, l.Base().Node, w))
+				}
+			}
 		}
 		for i, l := range q.Prog.Layers {
 			t := q.Prog.Tensors[l.Base().Out]

@@ -44,6 +44,7 @@ type Builder struct {
 	// Outputs marks the graph outputs.
 	Outputs map[string]bool
 	ids     map[string]int
+	bools   map[string]bool
 }
 
 // NewBuilder returns a builder for a graph whose shapes and statistics are known.
@@ -200,4 +201,45 @@ func AutoLimbBits(n, actBits int) int {
 		}
 	}
 	return 8
+}
+
+// markBool records that a tensor holds bits, constrained where it is made.
+func (b *Builder) markBool(name string) {
+	if b.bools == nil {
+		b.bools = map[string]bool{}
+	}
+	b.bools[name] = true
+}
+
+// isBool reports whether a tensor is a bit tensor made by a comparison or
+// logic layer, or a constant of only zeros and ones.
+func (b *Builder) isBool(name string) bool {
+	if b.bools[name] {
+		return true
+	}
+	c := b.Const(name)
+	if c == nil {
+		return false
+	}
+	for _, v := range c.Data {
+		if v != 0 && v != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// constAt returns a constant integer tensor holding c at frac, each value
+// saturating to the signed bits range (so -inf and +inf become its ends).
+func (b *Builder) constAt(name string, c *tensor.T, frac, bits int) int {
+	key := fmt.Sprintf("%s@2^-%d", name, frac)
+	if id, ok := b.ids[key]; ok {
+		return id
+	}
+	lim := math.Ldexp(1, bits-1) - 1
+	q := make([]int64, len(c.Data))
+	for i, v := range c.Data {
+		q[i] = int64(math.Round(math.Max(-lim, math.Min(lim, v*math.Ldexp(1, frac)))))
+	}
+	return b.newTensor(TensorInfo{Name: key, Shape: c.Shape, Frac: frac, Bits: bits, Const: q})
 }

@@ -34,6 +34,9 @@ type opCase struct {
 	// quotient of each linear layer off by one, the public output made to
 	// match) and requires the solver to reject it.
 	lie bool
+	// lieHints also solves with each of these gadget hints dishonest (a bit
+	// flipped, a one-hot moved) and requires the solver to reject it.
+	lieHints []solver.Hint
 }
 
 // graph is the case's graph: its nodes, constants, inputs and outputs.
@@ -70,6 +73,10 @@ func node(op string, in, out []string, attrs ...any) *graph.Node {
 			n.Attrs[name] = a
 		case *tensor.T:
 			n.Attrs[name] = graph.Attr{Kind: graph.AttrTensor, Tensor: v}
+		case []float64:
+			n.Attrs[name] = graph.Attr{Kind: graph.AttrFloats, Floats: v}
+		case []string:
+			n.Attrs[name] = graph.Attr{Kind: graph.AttrStrings, Strings: v}
 		default:
 			panic("unknown attribute type")
 		}
@@ -222,6 +229,38 @@ func run(t *testing.T, c opCase) {
 			}
 			if err := ccs.IsSolved(wit, solver.OverrideHint(ops.LayerHintID, evil)); err == nil {
 				t.Fatalf("%s: layer advice with a quotient off by one was accepted", c.name)
+			}
+		}
+	}
+	for _, h := range c.lieHints {
+		evil := func(mod *big.Int, in, out []*big.Int) error {
+			if err := h(mod, in, out); err != nil {
+				return err
+			}
+			if len(out) == 1 { // a bit: flip it
+				out[0].Sub(big.NewInt(1), out[0]).Mod(out[0], mod)
+			} else { // a one-hot: move its one along
+				last := out[len(out)-1]
+				copy(out[1:], out[:len(out)-1])
+				out[0] = last
+			}
+			return nil
+		}
+		outs := make([][]int64, len(w.Outputs))
+		for i := range outs {
+			outs[i] = append([]int64(nil), w.Outputs[i]...)
+		}
+		outs[0][0]++
+		for _, o := range []*big.Int{w.Public[2], model.OutputValue(q.Prog, outs, hashed)} {
+			bad = *full
+			bad.Output = o
+			wit, err := frontend.NewWitness(&bad, field)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := append(q.Prog.SolverOptions(), solver.OverrideHint(solver.GetHintID(h), evil))
+			if err := ccs.IsSolved(wit, opts...); err == nil {
+				t.Fatalf("%s: a dishonest %s was accepted", c.name, solver.GetHintName(h))
 			}
 		}
 	}

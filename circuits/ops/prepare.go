@@ -83,6 +83,9 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if g, err = splitTreePost(g); err != nil {
+		return nil, nil, err
+	}
 	out := &graph.Graph{Inputs: g.Inputs, Outputs: g.Outputs, Consts: map[string]*tensor.T{}, Opset: g.Opset}
 	for k, v := range g.Consts {
 		out.Consts[k] = v

@@ -169,3 +169,10 @@ func (p *Program) MarkBounded() {
 		lin.Bounded = bounded
 	}
 }
+
+// gobRegister registers layer types for gob encoding of Programs.
+func gobRegister(ls ...Layer) {
+	for _, l := range ls {
+		gob.Register(l)
+	}
+}

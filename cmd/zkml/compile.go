@@ -160,6 +160,9 @@ func runCompile(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printLayers(stdout, meta.Layers)
+	for _, w := range meta.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
 	fmt.Fprintf(stdout, "model %s: %d constraints, input %s, output %s, commitments %s; artifacts in %s\n", meta.ModelID, meta.Constraints, meta.InputEncoding, meta.OutputEncoding, meta.Commitment, *out)
 	return nil
 }

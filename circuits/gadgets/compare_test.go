@@ -1,0 +1,172 @@
+package gadgets_test
+
+import (
+	"testing"
+
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+)
+
+type negCircuit struct {
+	D, S frontend.Variable
+	Bits int `gnark:"-"`
+}
+
+func (c *negCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckNegative(c.D, c.S, c.Bits)
+	return nil
+}
+
+// TestCheckNegative: the honest sign bit passes over the whole range and its
+// edges; the wrong sign, a non-bit and a d beyond the range are refused.
+func TestCheckNegative(t *testing.T) {
+	const bits = 6
+	for _, d := range []int64{0, 1, -1, 31, -32, 63, -64, 17, -5} {
+		s := int64(0)
+		if d < 0 {
+			s = 1
+		}
+		if err := gadgets.IsSolvedTwice(t, &negCircuit{Bits: bits}, &negCircuit{D: neg(d), S: s}, field); err != nil {
+			t.Errorf("d=%d: honest sign rejected: %v", d, err)
+		}
+		if err := gadgets.IsSolvedTwice(t, &negCircuit{Bits: bits}, &negCircuit{D: neg(d), S: 1 - s}, field); err == nil {
+			t.Errorf("d=%d: the wrong sign %d was accepted", d, 1-s)
+		}
+		if err := gadgets.IsSolvedTwice(t, &negCircuit{Bits: bits}, &negCircuit{D: neg(d), S: 2}, field); err == nil {
+			t.Errorf("d=%d: a sign of 2 was accepted", d)
+		}
+	}
+	for _, d := range []int64{64, -65, 1 << 20} {
+		for _, s := range []int64{0, 1} {
+			if err := gadgets.IsSolvedTwice(t, &negCircuit{Bits: bits}, &negCircuit{D: neg(d), S: s}, field); err == nil {
+				t.Errorf("d=%d beyond the %d-bit range accepted with sign %d", d, bits, s)
+			}
+		}
+	}
+}
+
+type argmaxCircuit struct {
+	V, E   []frontend.Variable
+	I, M   frontend.Variable
+	Bits   int  `gnark:"-"`
+	Last   bool `gnark:"-"`
+	Hinted bool `gnark:"-"`
+}
+
+func (c *argmaxCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	var i, m frontend.Variable
+	if c.Hinted {
+		i, m = g.ArgMax(c.V, c.Bits, c.Last)
+	} else {
+		i, m = g.CheckArgMax(c.V, c.E, c.Bits, c.Last)
+	}
+	api.AssertIsEqual(i, c.I)
+	api.AssertIsEqual(m, c.M)
+	return nil
+}
+
+func oneHot(n, i int) []frontend.Variable {
+	e := make([]frontend.Variable, n)
+	for j := range e {
+		e[j] = 0
+	}
+	e[i] = 1
+	return e
+}
+
+func vars(v ...int64) []frontend.Variable {
+	out := make([]frontend.Variable, len(v))
+	for i, x := range v {
+		out[i] = neg(x)
+	}
+	return out
+}
+
+// TestArgMax: the first (or last) maximizer passes, through the hint too; an
+// index that is not a maximizer, the other end of a tie, a vector with two
+// ones or none, and a reported index or value that does not match are all
+// refused.
+func TestArgMax(t *testing.T) {
+	const bits = 8
+	vals := []int64{-3, 7, 2, 7, -128, 5}
+	n := len(vals)
+	shape := func(last, hinted bool) *argmaxCircuit {
+		return &argmaxCircuit{V: make([]frontend.Variable, n), E: make([]frontend.Variable, n), Bits: bits, Last: last, Hinted: hinted}
+	}
+	w := func(e []frontend.Variable, i int, m int64) *argmaxCircuit {
+		if e == nil {
+			e = oneHot(n, 0)
+		}
+		return &argmaxCircuit{V: vars(vals...), E: e, I: i, M: neg(m)}
+	}
+	for _, tc := range []struct {
+		last bool
+		want int
+	}{{false, 1}, {true, 3}} {
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, false), w(oneHot(n, tc.want), tc.want, 7), field); err != nil {
+			t.Errorf("last=%v: the honest argmax %d rejected: %v", tc.last, tc.want, err)
+		}
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, true), w(nil, tc.want, 7), field); err != nil {
+			t.Errorf("last=%v: the hinted argmax rejected: %v", tc.last, err)
+		}
+		other := 4 - tc.want // the other end of the tie
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, false), w(oneHot(n, other), other, 7), field); err == nil {
+			t.Errorf("last=%v: the other tied index %d was accepted", tc.last, other)
+		}
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, false), w(oneHot(n, 2), 2, 2), field); err == nil {
+			t.Errorf("last=%v: index 2 (not a maximum) was accepted", tc.last)
+		}
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, true), w(nil, 2, 2), field); err == nil {
+			t.Errorf("last=%v: a wrong argmax was accepted through the hint", tc.last)
+		}
+		two := oneHot(n, 1)
+		two[3] = 1
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, false), w(two, 4, 14), field); err == nil {
+			t.Errorf("last=%v: a vector with two ones was accepted", tc.last)
+		}
+		none := oneHot(n, 0)
+		none[0] = 0
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, false), w(none, 0, 0), field); err == nil {
+			t.Errorf("last=%v: an all-zero vector was accepted", tc.last)
+		}
+		if err := gadgets.IsSolvedTwice(t, shape(tc.last, false), w(oneHot(n, tc.want), tc.want, 8), field); err == nil {
+			t.Errorf("last=%v: a wrong maximum value was accepted", tc.last)
+		}
+	}
+}
+
+type oneHotCircuit struct {
+	I frontend.Variable
+	E []frontend.Variable
+}
+
+func (c *oneHotCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckOneHot(c.I, c.E)
+	return nil
+}
+
+func TestOneHot(t *testing.T) {
+	const n = 5
+	shape := &oneHotCircuit{E: make([]frontend.Variable, n)}
+	if err := gadgets.IsSolvedTwice(t, shape, &oneHotCircuit{I: 3, E: oneHot(n, 3)}, field); err != nil {
+		t.Fatalf("honest one-hot rejected: %v", err)
+	}
+	if err := gadgets.IsSolvedTwice(t, shape, &oneHotCircuit{I: 3, E: oneHot(n, 2)}, field); err == nil {
+		t.Error("the one-hot of 2 accepted for index 3")
+	}
+	// 1 at 1 and at 2 sums to index 3 but is not one-hot
+	two := oneHot(n, 1)
+	two[2] = 1
+	if err := gadgets.IsSolvedTwice(t, shape, &oneHotCircuit{I: 3, E: two}, field); err == nil {
+		t.Error("two ones accepted")
+	}
+	// -1 at 0, +1 at 3 and +1 at 0 ... a non-bit entry
+	bad := oneHot(n, 3)
+	bad[0] = neg(-1)
+	bad[1] = 1
+	if err := gadgets.IsSolvedTwice(t, shape, &oneHotCircuit{I: 4, E: bad}, field); err == nil {
+		t.Error("a non-bit entry accepted")
+	}
+}

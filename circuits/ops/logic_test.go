@@ -1,0 +1,90 @@
+package ops_test
+
+import (
+	"testing"
+
+	"github.com/consensys/gnark/constraint/solver"
+
+	"github.com/zkml/zkml/circuits/gadgets"
+	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
+)
+
+var (
+	negHint    = []solver.Hint{gadgets.NegativeHint}
+	argmaxHint = []solver.Hint{gadgets.ArgMaxHint}
+)
+
+// TestComparisons: each comparison against a constant and between two
+// activations of different scales, as a 0/1 output and through Where,
+// And/Or/Xor/Not; with every sign bit flipped the proof is refused.
+func TestComparisons(t *testing.T) {
+	r := newRand(11)
+	c := randT(r, tensor.Shape{6}, -1, 1)
+	for _, op := range []string{"Less", "LessOrEqual", "Greater", "GreaterOrEqual"} {
+		run(t, opCase{name: op + "/const", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 6}},
+			consts: map[string]*tensor.T{"c": c},
+			nodes:  []*graph.Node{node(op, []string{"x", "c"}, []string{"y"})},
+			out:    []string{"y"}, lieHints: negHint})
+		run(t, opCase{name: op + "/const-first", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 6}},
+			consts: map[string]*tensor.T{"c": c},
+			nodes:  []*graph.Node{node(op, []string{"c", "x"}, []string{"y"})},
+			out:    []string{"y"}, lieHints: negHint})
+		// a ranges over [-2, 2), b = 3x over [-6, 6): their scales differ
+		run(t, opCase{name: op + "/two", order: []string{"a", "x"}, inputs: map[string]tensor.Shape{"a": {2, 6}, "x": {1, 6}},
+			consts: map[string]*tensor.T{"three": constT(tensor.Shape{}, 3)},
+			nodes: []*graph.Node{node("Mul", []string{"x", "three"}, []string{"b"}),
+				node(op, []string{"a", "b"}, []string{"y"})},
+			out: []string{"y"}, lieHints: negHint})
+	}
+	// Equal on integer-valued tensors (ArgMax indices) and on a constant
+	run(t, opCase{name: "Equal", order: []string{"a", "b"}, inputs: map[string]tensor.Shape{"a": {3, 4}, "b": {3, 4}},
+		consts: map[string]*tensor.T{"one": constT(tensor.Shape{1}, 1)},
+		nodes: []*graph.Node{node("ArgMax", []string{"a"}, []string{"ia"}, "axis", 1),
+			node("ArgMax", []string{"b"}, []string{"ib"}, "axis", 1),
+			node("Equal", []string{"ia", "ib"}, []string{"e1"}),
+			node("Equal", []string{"ia", "one"}, []string{"e2"}),
+			node("Or", []string{"e1", "e2"}, []string{"y"})},
+		out: []string{"y"}, lieHints: argmaxHint})
+	// logic and Where with a computed condition and a -inf constant branch
+	run(t, opCase{name: "Logic+Where", order: []string{"x", "z"}, inputs: map[string]tensor.Shape{"x": {2, 5}, "z": {2, 5}},
+		consts: map[string]*tensor.T{"zero": constT(tensor.Shape{}, 0), "half": constT(tensor.Shape{}, 0.5), "ninf": constT(tensor.Shape{}, -1e30)},
+		nodes: []*graph.Node{
+			node("Greater", []string{"x", "zero"}, []string{"p"}),
+			node("Less", []string{"z", "half"}, []string{"q"}),
+			node("And", []string{"p", "q"}, []string{"pq"}),
+			node("Xor", []string{"p", "q"}, []string{"px"}),
+			node("Not", []string{"px"}, []string{"npx"}),
+			node("Or", []string{"pq", "npx"}, []string{"cond"}),
+			node("Where", []string{"cond", "x", "z"}, []string{"w"}),
+			node("Where", []string{"p", "w", "ninf"}, []string{"y"}),
+			node("Softmax", []string{"y"}, []string{"s"}, "axis", 1),
+		},
+		out: []string{"w", "s"}, tol: 0.03, lieHints: negHint})
+}
+
+// TestExtremes: Max/Min of several inputs with broadcasting, ReduceMax and
+// ReduceMin, ArgMax/ArgMin (first and last index), Sign and Abs.
+func TestExtremes(t *testing.T) {
+	run(t, opCase{name: "Max/Min", order: []string{"a", "b", "c"}, inputs: map[string]tensor.Shape{"a": {2, 4}, "b": {4}, "c": {2, 1}},
+		nodes: []*graph.Node{node("Max", []string{"a", "b", "c"}, []string{"m"}), node("Min", []string{"a", "b"}, []string{"n"})},
+		out:   []string{"m", "n"}})
+	for _, op := range []string{"ReduceMax", "ReduceMin"} {
+		run(t, opCase{name: op, order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 3, 4}},
+			nodes: []*graph.Node{node(op, []string{"x"}, []string{"y"}, "axes", []int{1}, "keepdims", 0)},
+			out:   []string{"y"}})
+	}
+	for _, op := range []string{"ArgMax", "ArgMin"} {
+		for _, last := range []int{0, 1} {
+			run(t, opCase{name: op, order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {3, 5}},
+				consts: map[string]*tensor.T{"zero": constT(tensor.Shape{}, 0)},
+				// clamping at 0 makes ties, so select_last_index matters
+				nodes: []*graph.Node{node(map[string]string{"ArgMax": "Min", "ArgMin": "Max"}[op], []string{"x", "zero"}, []string{"xc"}),
+					node(op, []string{"xc"}, []string{"y"}, "axis", 1, "keepdims", 1, "select_last_index", last)},
+				out: []string{"y"}, lieHints: argmaxHint})
+		}
+	}
+	run(t, opCase{name: "Sign/Abs", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 6}},
+		nodes: []*graph.Node{node("Sign", []string{"x"}, []string{"s"}), node("Abs", []string{"x"}, []string{"a"})},
+		out:   []string{"s", "a"}, lieHints: negHint})
+}
