@@ -166,3 +166,80 @@ func OneHotHint(_ *big.Int, in, out []*big.Int) error {
 	}
 	return nil
 }
+
+// DivRound returns q = floor(n/d + 1/2), the quotient of signed integers
+// rounded half up, for n of nBits and a nonzero d of dBits signed bits, q
+// within qBits signed bits. With positive it takes d >= 1 (d's sign is not
+// tested). It holds CheckDivRound with hinted q and r.
+func (c *Ctx) DivRound(n, d frontend.Variable, nBits, dBits, qBits int, positive bool) frontend.Variable {
+	h, err := c.API.Compiler().NewHint(DivRoundHint, 2, n, d)
+	if err != nil {
+		panic(err)
+	}
+	return c.CheckDivRound(n, d, h[0], h[1], nBits, dBits, qBits, positive)
+}
+
+// CheckDivRound constrains q to be n/d rounded half up. With s = [d < 0]
+// (gadgets.IsNegative, or 0 when positive), a = d (1 - 2s) = |d| and
+// m = n (1 - 2s), so n/d = m/a; it asserts a - 1 in [0, 2^dBits) (d is not
+// 0), 2m + a = 2a q + r with r and 2a - 1 - r in [0, 2^(dBits+1)) — so
+// q = floor((2m + a) / 2a) = floor(m/a + 1/2) — and q in qBits signed bits.
+// Every product is below 2^(dBits + qBits + 2) and 2m + a below
+// 2^(nBits + 2), far from the field's modulus, so the identity holds over
+// the integers and q is unique. Cost: 3 products (1 when positive), 5 range
+// checks (4 when positive).
+func (c *Ctx) CheckDivRound(n, d, q, r frontend.Variable, nBits, dBits, qBits int, positive bool) frontend.Variable {
+	api := c.API
+	a, m := d, n
+	if !positive {
+		s := c.IsNegative(d, dBits)
+		sign := api.Sub(1, api.Mul(2, s))
+		a, m = api.Mul(d, sign), api.Mul(n, sign)
+	}
+	c.Unsigned(api.Sub(a, 1), dBits)
+	api.AssertIsEqual(api.Add(api.Mul(2, m), a), api.Add(api.Mul(2, a, q), r))
+	c.Unsigned(r, dBits+1)
+	c.Unsigned(api.Sub(api.Sub(api.Mul(2, a), 1), r), dBits+1)
+	c.Signed(q, qBits)
+	return q
+}
+
+// DivRoundHint returns floor(n/d + 1/2) and its remainder r in [0, 2|d|) of
+// 2|n'| + |d| = 2|d| q + r (n' = n with d's sign folded in), reading n and d
+// as signed integers.
+func DivRoundHint(mod *big.Int, in, out []*big.Int) error {
+	if len(in) != 2 || len(out) != 2 {
+		return fmt.Errorf("DivRoundHint: %d inputs, %d outputs", len(in), len(out))
+	}
+	n, d := Signed(mod, in[0]), Signed(mod, in[1])
+	if d.Sign() == 0 {
+		return fmt.Errorf("DivRoundHint: division by zero")
+	}
+	if d.Sign() < 0 {
+		n.Neg(n)
+		d.Neg(d)
+	}
+	num := new(big.Int).Add(new(big.Int).Lsh(n, 1), d)
+	den := new(big.Int).Lsh(d, 1)
+	q, r := new(big.Int), new(big.Int)
+	q.DivMod(num, den, r) // Euclidean: r in [0, den) since den > 0
+	out[0].Mod(q, mod)
+	out[1].Set(r)
+	return nil
+}
+
+// DivRoundInt is the integer reference of DivRound; ok is false for d = 0.
+func DivRoundInt(n, d int64) (q int64, ok bool) {
+	if d == 0 {
+		return 0, false
+	}
+	if d < 0 {
+		n, d = -n, -d
+	}
+	num, den := 2*n+d, 2*d
+	q = num / den
+	if num%den != 0 && num < 0 {
+		q-- // floor
+	}
+	return q, true
+}

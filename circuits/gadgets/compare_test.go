@@ -1,6 +1,7 @@
 package gadgets_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/consensys/gnark/frontend"
@@ -168,5 +169,54 @@ func TestOneHot(t *testing.T) {
 	bad[1] = 1
 	if err := gadgets.IsSolvedTwice(t, shape, &oneHotCircuit{I: 4, E: bad}, field); err == nil {
 		t.Error("a non-bit entry accepted")
+	}
+}
+
+type divRoundCircuit struct {
+	N, D, Q, R frontend.Variable
+	Positive   bool `gnark:"-"`
+}
+
+func (c *divRoundCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckDivRound(c.N, c.D, c.Q, c.R, 12, 8, 12, c.Positive)
+	return nil
+}
+
+// TestDivRound: the rounded quotient of signed values passes with its
+// remainder; a quotient one off (with any remainder that would balance it),
+// a zero divisor and a negative divisor under "positive" are refused.
+func TestDivRound(t *testing.T) {
+	for _, tc := range [][2]int64{{7, 2}, {-7, 2}, {7, -2}, {-7, -2}, {5, 3}, {-5, 3}, {2047, 255}, {-2047, -1}, {0, 5}, {1, 2}, {-1, 2}, {3, 2}} {
+		n, d := tc[0], tc[1]
+		q, _ := gadgets.DivRoundInt(n, d)
+		if want := int64(math.Floor(float64(n)/float64(d) + 0.5)); q != want {
+			t.Fatalf("DivRoundInt(%d, %d) = %d, want %d", n, d, q, want)
+		}
+		a, m := d, n
+		if d < 0 {
+			a, m = -d, -n
+		}
+		r := 2*m + a - 2*a*q
+		for _, pos := range []bool{false, true} {
+			if pos && d < 0 {
+				if err := gadgets.IsSolvedTwice(t, &divRoundCircuit{Positive: true}, &divRoundCircuit{N: neg(n), D: neg(d), Q: neg(q), R: neg(r)}, field); err == nil {
+					t.Errorf("%d/%d: a negative divisor accepted as positive", n, d)
+				}
+				continue
+			}
+			if err := gadgets.IsSolvedTwice(t, &divRoundCircuit{Positive: pos}, &divRoundCircuit{N: neg(n), D: neg(d), Q: neg(q), R: neg(r)}, field); err != nil {
+				t.Errorf("%d/%d = %d r %d: honest quotient rejected: %v", n, d, q, r, err)
+			}
+			for _, dq := range []int64{1, -1} {
+				bq := q + dq
+				br := 2*m + a - 2*a*bq // balances the identity, leaves [0, 2a)
+				if err := gadgets.IsSolvedTwice(t, &divRoundCircuit{Positive: pos}, &divRoundCircuit{N: neg(n), D: neg(d), Q: neg(bq), R: neg(br)}, field); err == nil {
+					t.Errorf("%d/%d: quotient %d (honest %d) accepted", n, d, bq, q)
+				}
+			}
+		}
+	}
+	if err := gadgets.IsSolvedTwice(t, &divRoundCircuit{}, &divRoundCircuit{N: 4, D: 0, Q: 0, R: 0}, field); err == nil {
+		t.Error("division by zero accepted")
 	}
 }

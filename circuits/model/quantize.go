@@ -76,6 +76,21 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 			stats[name] = st
 		}
 	}
+	// shapes are static: every sample gives every tensor the shape of the
+	// first (which also fixes the shapes of operators such as
+	// ConstantOfShape that read a shape from an input)
+	for si, vals := range runs {
+		for name, v := range vals {
+			s0 := runs[0][name]
+			if s0 == nil {
+				return nil, fmt.Errorf("calibration sample %d: tensor %q is computed, but not for sample 0", si, name)
+			}
+			if !s0.Shape.Equal(v.Shape) {
+				return nil, fmt.Errorf("calibration sample %d: tensor %q has shape %v, sample 0 gave it %v; the circuit's shapes are static", si, name, v.Shape, s0.Shape)
+			}
+			shapes[name] = v.Shape
+		}
+	}
 	if cfg.LimbBits == 0 {
 		n := 0
 		for _, nd := range pg.Nodes {
@@ -108,7 +123,7 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		}
 	}
 	b.Prog.MarkBounded()
-	q := &Quantized{Graph: pg, Shapes: shapes, Prog: b.Prog, Cfg: cfg}
+	q := &Quantized{Graph: pg, Shapes: shapes, Prog: b.Prog, Cfg: cfg, Warnings: b.Notes}
 	q.Layers = make([]LayerReport, len(q.Prog.Layers))
 	for i, l := range q.Prog.Layers {
 		t := q.Prog.Tensors[l.Base().Out]

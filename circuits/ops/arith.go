@@ -105,14 +105,14 @@ func arithLower(n *graph.Node, b *Builder) error {
 					return nodeErr(n, "division by a constant 0 at element %d", ki[j])
 				}
 				as[j] = 1 / kv
-			default:
-				return nodeErr(n, "division by a non-constant tensor is not supported")
+			default: // a constant divided by an activation
+				return divLower(n, b)
 			}
 		}
 		return b.EmitAffine(n, x, xi, as, cs)
 	}
 	if n.Op == "Div" {
-		return nodeErr(n, "division by a non-constant tensor is not supported")
+		return divLower(n, b)
 	}
 	idA, ta, err := b.Tensor(n.Inputs[0])
 	if err != nil {

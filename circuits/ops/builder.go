@@ -43,8 +43,10 @@ type Builder struct {
 	Shapes map[string]tensor.Shape
 	// Outputs marks the graph outputs.
 	Outputs map[string]bool
-	ids     map[string]int
-	bools   map[string]bool
+	// Notes are what compile reports about the model besides errors.
+	Notes []string
+	ids   map[string]int
+	bools map[string]bool
 }
 
 // NewBuilder returns a builder for a graph whose shapes and statistics are known.
@@ -71,10 +73,16 @@ func (b *Builder) AddInput(name string, shape tensor.Shape) int {
 func (b *Builder) MarkOutput(name string) error {
 	id, ok := b.ids[name]
 	if !ok {
-		if _, isConst := b.Consts[name]; isConst {
-			return fmt.Errorf("output %q is a constant; it proves nothing", name)
+		if _, isConst := b.Consts[name]; !isConst {
+			return fmt.Errorf("output %q is produced by no node", name)
 		}
-		return fmt.Errorf("output %q is produced by no node", name)
+		// a proof still binds it (and the input, the model, the job), but
+		// it says nothing about the input
+		var err error
+		if id, _, err = b.Tensor(name); err != nil {
+			return err
+		}
+		b.Notes = append(b.Notes, fmt.Sprintf("output %q does not depend on the input: it is a constant of the model", name))
 	}
 	b.Prog.Outputs = append(b.Prog.Outputs, id)
 	return nil
@@ -217,6 +225,9 @@ func (b *Builder) isBool(name string) bool {
 	if b.bools[name] {
 		return true
 	}
+	if id, ok := b.ids[name]; ok && b.Prog.Tensors[id].DType == DTBool {
+		return true // a bool model input, range-checked to {0, 1}
+	}
 	c := b.Const(name)
 	if c == nil {
 		return false
@@ -242,4 +253,14 @@ func (b *Builder) constAt(name string, c *tensor.T, frac, bits int) int {
 		q[i] = int64(math.Round(math.Max(-lim, math.Min(lim, v*math.Ldexp(1, frac)))))
 	}
 	return b.newTensor(TensorInfo{Name: key, Shape: c.Shape, Frac: frac, Bits: bits, Const: q})
+}
+
+// boolTensor is Tensor for a boolean operand: a constant becomes a frac-0
+// integer tensor of its zeros and ones.
+func (b *Builder) boolTensor(name string) (int, *TensorInfo, error) {
+	if c := b.Const(name); c != nil && b.isBool(name) {
+		id := b.constAt(name, c, 0, boolBits)
+		return id, &b.Prog.Tensors[id], nil
+	}
+	return b.Tensor(name)
 }

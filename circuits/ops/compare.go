@@ -287,11 +287,11 @@ func logicLower(n *graph.Node, b *Builder) error {
 	l := &Logic{Kind: n.Op}
 	var shapes []tensor.Shape
 	for _, name := range n.Inputs {
-		id, t, err := b.Tensor(name)
+		id, t, err := b.boolTensor(name)
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}
 		}
-		if t.Frac != 0 && !b.isBool(name) {
+		if t.Frac != 0 || !b.isBool(name) && t.Const != nil {
 			return nodeErr(n, "input %q is not a boolean tensor", name)
 		}
 		l.In = append(l.In, id)
@@ -458,7 +458,7 @@ func whereLower(n *graph.Node, b *Builder) error {
 	if err != nil {
 		return err
 	}
-	idC, tc, err := b.Tensor(cond)
+	idC, tc, err := b.boolTensor(cond)
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}
 	}

@@ -1,6 +1,12 @@
 package ops
 
 import (
+	"fmt"
+	"math"
+
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
 	"github.com/zkml/zkml/circuits/tensor"
 )
@@ -52,8 +58,11 @@ func init() {
 		}
 		return m, nil
 	})
-	// ConstantOfShape only ever makes a constant: import folds it.
-	Register("ConstantOfShape", &Spec{Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+	// ConstantOfShape of a constant shape is folded on import. Given the
+	// shape as an input, the circuit's shapes are static: the input is
+	// pinned to the shape it was compiled for (Pinned) and the output is
+	// the constant.
+	Register("ConstantOfShape", &Spec{Lower: pinnedLower, Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 		if err := need(n, in, 1); err != nil {
 			return nil, err
 		}
@@ -67,4 +76,63 @@ func init() {
 		}
 		return []*tensor.T{out}, nil
 	}})
+}
+
+// Pinned asserts its input equals Want (the static shape a model was
+// compiled for) and outputs the constant Values.
+type Pinned struct {
+	LayerBase
+	Want   []int64
+	Values []int64
+}
+
+func init() { gobRegister(&Pinned{}) }
+
+func pinnedLower(n *graph.Node, b *Builder) error {
+	id, x, err := b.Tensor(n.Inputs[0])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	shape := b.Shapes[n.Outputs[0]]
+	if len(shape) != x.Shape.Size() {
+		return nodeErr(n, "the shape input has %d values for a rank-%d output", x.Shape.Size(), len(shape))
+	}
+	want := make([]int64, len(shape))
+	for i, d := range shape {
+		want[i] = int64(d) << max(x.Frac, 0) >> max(-x.Frac, 0)
+	}
+	v := 0.0
+	if a, ok := n.Attrs["value"]; ok && a.Tensor != nil && len(a.Tensor.Data) > 0 {
+		v = a.Tensor.Data[0]
+	}
+	frac := fracFor(math.Abs(v), b.Cfg.ActBits, 0)
+	vals := make([]int64, shape.Size())
+	for i := range vals {
+		vals[i] = int64(math.Round(math.Ldexp(v, frac)))
+	}
+	l := &Pinned{LayerBase: LayerBase{In: []int{id}}, Want: want, Values: vals}
+	b.Emit(n, l, n.Outputs[0], shape, frac, b.Cfg.ActBits)
+	return nil
+}
+
+// Eval implements Layer.
+func (l *Pinned) Eval(in [][]int64) ([]int64, error) {
+	for i, w := range l.Want {
+		if in[0][i] != w {
+			return nil, &NodeError{Node: l.Node, Err: fmt.Errorf("shape input element %d is %d (quantized); the model was compiled for %d: its shapes are static", i, in[0][i], w)}
+		}
+	}
+	return l.Values, nil
+}
+
+// Define implements Layer.
+func (l *Pinned) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
+	for i, w := range l.Want {
+		c.API.AssertIsEqual(in[0][i], w)
+	}
+	out := make([]frontend.Variable, len(l.Values))
+	for i, v := range l.Values {
+		out[i] = v
+	}
+	return out
 }

@@ -35,13 +35,19 @@ func init() {
 		},
 	})
 	Register("PRelu", &Spec{
-		Float: binary(leaky),
+		Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
+			if err := need(n, in, 2); err != nil {
+				return nil, err
+			}
+			return binary(leaky)(n, []*tensor.T{in[0], channelSlope(in[0].Shape, in[1])})
+		},
 		Lower: func(n *graph.Node, b *Builder) error {
 			slope := b.Const(n.Input(1))
 			if slope == nil {
 				return nodeErr(n, "the slope must be a constant")
 			}
 			shape := b.Shapes[n.Inputs[0]]
+			slope = channelSlope(shape, slope)
 			if _, err := tensor.BroadcastShape(shape, slope.Shape); err != nil {
 				return &NodeError{Node: n.Label(), Err: err}
 			}
@@ -53,6 +59,20 @@ func init() {
 			return b.emitLeaky(n, alpha)
 		},
 	})
+}
+
+// channelSlope reads a 1-D slope of one value per channel (axis 1) as
+// [C, 1, ..., 1], as exporters of PRelu before opset 7 meant it, where it
+// does not broadcast from the right.
+func channelSlope(x tensor.Shape, slope *tensor.T) *tensor.T {
+	if _, err := tensor.BroadcastShape(x, slope.Shape); err == nil || len(slope.Shape) != 1 || len(x) < 2 || x[1] != slope.Shape[0] {
+		return slope
+	}
+	s := tensor.Shape{slope.Shape[0]}
+	for range len(x) - 2 {
+		s = append(s, 1)
+	}
+	return &tensor.T{Shape: s, Data: slope.Data, DType: slope.DType}
 }
 
 func leaky(v, a float64) float64 {

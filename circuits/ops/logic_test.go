@@ -88,3 +88,44 @@ func TestExtremes(t *testing.T) {
 		nodes: []*graph.Node{node("Sign", []string{"x"}, []string{"s"}), node("Abs", []string{"x"}, []string{"a"})},
 		out:   []string{"s", "a"}, lieHints: negHint})
 }
+
+// TestDivision: division by an activation, signed (its sign tested) and
+// positive (a softmax's sum of exponentials), a constant over an
+// activation, Reciprocal; a dishonest quotient is refused.
+func TestDivision(t *testing.T) {
+	div := []solver.Hint{gadgets.DivRoundHint}
+	run(t, opCase{name: "Div/signed", order: []string{"a", "b"}, inputs: map[string]tensor.Shape{"a": {2, 4}, "b": {4}},
+		consts: map[string]*tensor.T{"k": constT(tensor.Shape{}, 0.5)},
+		// b + 0.5 sign(b) keeps the divisor away from 0 on either side
+		nodes: []*graph.Node{node("Sign", []string{"b"}, []string{"sb"}), node("Mul", []string{"sb", "k"}, []string{"off"}),
+			node("Add", []string{"b", "off"}, []string{"d"}), node("Div", []string{"a", "d"}, []string{"y"})},
+		out: []string{"y"}, tol: 0.03, lieHints: div})
+	run(t, opCase{name: "Div/softmax", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 5}},
+		nodes: []*graph.Node{node("ReduceMax", []string{"x"}, []string{"m"}, "axes", []int{1}),
+			node("Sub", []string{"x", "m"}, []string{"z"}), node("Exp", []string{"z"}, []string{"e"}),
+			node("ReduceSum", []string{"e"}, []string{"s"}, "axes", []int{1}), node("Div", []string{"e", "s"}, []string{"y"})},
+		out: []string{"y"}, tol: 0.03, lieHints: div})
+	run(t, opCase{name: "Reciprocal", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {6}}, lo: 0.5, hi: 3,
+		consts: map[string]*tensor.T{"two": constT(tensor.Shape{}, 2)},
+		nodes:  []*graph.Node{node("Reciprocal", []string{"x"}, []string{"r"}), node("Div", []string{"two", "x"}, []string{"y"})},
+		out:    []string{"r", "y"}, lieHints: div})
+}
+
+// TestMatMulForms: batched MatMul with constant matrices, a constant
+// left-hand side, two activations (batched, broadcast, 1-D) and Gemm with
+// an activation B; a quotient off by one in the rescale is refused.
+func TestMatMulForms(t *testing.T) {
+	r := newRand(31)
+	run(t, opCase{name: "MatMul/batched-const", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 3, 4}},
+		consts: map[string]*tensor.T{"W": randT(r, tensor.Shape{2, 4, 5}, -1, 1)},
+		nodes:  []*graph.Node{node("MatMul", []string{"x", "W"}, []string{"y"})}, out: []string{"y"}, lie: true})
+	run(t, opCase{name: "MatMul/const-lhs", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {4, 2}},
+		consts: map[string]*tensor.T{"A": randT(r, tensor.Shape{3, 4}, -1, 1)},
+		nodes:  []*graph.Node{node("MatMul", []string{"A", "x"}, []string{"y"})}, out: []string{"y"}, lie: true})
+	run(t, opCase{name: "MatMul/activations", order: []string{"a", "b", "v"}, inputs: map[string]tensor.Shape{"a": {2, 3, 4}, "b": {4, 5}, "v": {5}},
+		nodes: []*graph.Node{node("MatMul", []string{"a", "b"}, []string{"ab"}), node("MatMul", []string{"ab", "v"}, []string{"y"})},
+		out:   []string{"ab", "y"}, tol: 0.03})
+	run(t, opCase{name: "Gemm/activation-B", order: []string{"a", "b", "c"}, inputs: map[string]tensor.Shape{"a": {4, 3}, "b": {5, 4}, "c": {5}},
+		nodes: []*graph.Node{node("Gemm", []string{"a", "b", "c"}, []string{"y"}, "transA", 1, "transB", 1, "alpha", 0.5, "beta", 2.0)},
+		out:   []string{"y"}, tol: 0.03})
+}

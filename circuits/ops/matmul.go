@@ -1,39 +1,172 @@
 package ops
 
 import (
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
 	"github.com/zkml/zkml/circuits/tensor"
 )
 
-// MatMul with numpy semantics. With a constant 2-D right-hand side it is
-// rewritten to zkml.Dense on import; its float form serves folding.
+// MatMul with numpy semantics: 1-D operands, batch dimensions broadcast.
+// With a constant 2-D right-hand side it is rewritten to zkml.Dense on
+// import; another constant operand (a batch of matrices, or a constant
+// left-hand side) makes it a sparse linear layer; two activations make it
+// Product.
 func init() {
-	Register("MatMul", &Spec{Float: matmulFloat})
+	gobRegister(&Product{})
+	Register("MatMul", &Spec{Float: matmulFloat, Lower: matmulLower, FusesRelu: true})
+}
+
+// mmGeom is where each output of a MatMul reads its operands: output o sums
+// a[A[o] + t] b[B[o] + t N] over t < K.
+type mmGeom struct {
+	Shape tensor.Shape
+	K, N  int
+	A, B  []int32
+}
+
+func matmulGeom(as, bs tensor.Shape) (*mmGeom, error) {
+	if len(as) == 0 || len(bs) == 0 {
+		return nil, errf("MatMul of a scalar: %v x %v", as, bs)
+	}
+	a, b := as.Clone(), bs.Clone()
+	if len(a) == 1 {
+		a = tensor.Shape{1, a[0]}
+	}
+	if len(b) == 1 {
+		b = tensor.Shape{b[0], 1}
+	}
+	m, k, k2, nn := a[len(a)-2], a[len(a)-1], b[len(b)-2], b[len(b)-1]
+	if k != k2 {
+		return nil, errf("inner dimensions differ: %v x %v", as, bs)
+	}
+	batch, err := tensor.BroadcastShape(a[:len(a)-2], b[:len(b)-2])
+	if err != nil {
+		return nil, err
+	}
+	ia := tensor.BroadcastIndex(a[:len(a)-2], batch)
+	ib := tensor.BroadcastIndex(b[:len(b)-2], batch)
+	g := &mmGeom{K: k, N: nn}
+	for p := range batch.Size() {
+		for i := range m {
+			for j := range nn {
+				g.A = append(g.A, int32((ia[p]*m+i)*k))
+				g.B = append(g.B, int32(ib[p]*k*nn+j))
+			}
+		}
+	}
+	g.Shape = batch.Clone()
+	if len(as) > 1 {
+		g.Shape = append(g.Shape, m)
+	}
+	if len(bs) > 1 {
+		g.Shape = append(g.Shape, nn)
+	}
+	return g, nil
 }
 
 func matmulFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 	if err := need(n, in, 2); err != nil {
 		return nil, err
 	}
-	a, b := in[0], in[1]
-	if len(b.Shape) != 2 || len(a.Shape) < 1 {
-		return nil, errf("only [..., K] x [K, N] is supported, got %v x %v", a.Shape, b.Shape)
+	g, err := matmulGeom(in[0].Shape, in[1].Shape)
+	if err != nil {
+		return nil, err
 	}
-	k, nn := b.Shape[0], b.Shape[1]
-	if a.Shape[len(a.Shape)-1] != k {
-		return nil, errf("inner dimensions differ: %v x %v", a.Shape, b.Shape)
-	}
-	rows := a.Shape.Size() / k
-	shape := append(a.Shape[:len(a.Shape)-1:len(a.Shape)-1].Clone(), nn)
-	out := tensor.New(shape)
-	for m := 0; m < rows; m++ {
-		for j := 0; j < nn; j++ {
-			s := 0.0
-			for t := 0; t < k; t++ {
-				s += a.Data[m*k+t] * b.Data[t*nn+j]
-			}
-			out.Data[m*nn+j] = s
+	out := tensor.New(g.Shape)
+	for o := range out.Data {
+		s := 0.0
+		for t := 0; t < g.K; t++ {
+			s += in[0].Data[int(g.A[o])+t] * in[1].Data[int(g.B[o])+t*g.N]
 		}
+		out.Data[o] = s
 	}
 	return []*tensor.T{out}, nil
+}
+
+func matmulLower(n *graph.Node, b *Builder) error {
+	g, err := matmulGeom(b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	ca, cb := b.Const(n.Inputs[0]), b.Const(n.Inputs[1])
+	if ca != nil || cb != nil {
+		// linear in the activation operand
+		x := n.Inputs[0]
+		if ca != nil {
+			x = n.Inputs[1]
+		}
+		id, xt, err := b.Tensor(x)
+		if err != nil {
+			return &NodeError{Node: n.Label(), Err: err}
+		}
+		off := []int32{0}
+		var idx []int32
+		var w []float64
+		for o := range g.A {
+			for t := 0; t < g.K; t++ {
+				ia, ib := g.A[o]+int32(t), g.B[o]+int32(t*g.N)
+				if ca == nil {
+					idx, w = append(idx, ia), append(w, cb.Data[ib])
+				} else {
+					idx, w = append(idx, ib), append(w, ca.Data[ia])
+				}
+			}
+			off = append(off, int32(len(idx)))
+		}
+		return b.EmitLinear(n, id, xt, w, func(wq []int64) Kernel { return &Sparse{Off: off, Idx: idx, W: wq} }, nil)
+	}
+	idA, ta, err := b.Tensor(n.Inputs[0])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	idB, tb, err := b.Tensor(n.Inputs[1])
+	if err != nil {
+		return &NodeError{Node: n.Label(), Err: err}
+	}
+	l := &Product{LayerBase: LayerBase{In: []int{idA, idB}}, K: g.K, N: g.N, A: g.A, B: g.B}
+	bound := float64(g.K) * float64(int64(1)<<(ta.Bits-1)) * float64(int64(1)<<(tb.Bits-1))
+	out := n.Outputs[0]
+	rq, fy, err := b.Requantizer(n, out, ta.Frac+tb.Frac, bound)
+	if err != nil {
+		return err
+	}
+	l.Requant = rq
+	b.Emit(n, l, out, g.Shape, fy, b.Cfg.ActBits)
+	return nil
+}
+
+// Product is MatMul of two activations: each output sums K products of an
+// element of A and one of B (one constraint each), then the rescale.
+type Product struct {
+	LayerBase
+	K, N int
+	A, B []int32
+	Requant
+}
+
+// Eval implements Layer.
+func (l *Product) Eval(in [][]int64) ([]int64, error) {
+	acc := make([]int64, len(l.A))
+	for o := range acc {
+		for t := 0; t < l.K; t++ {
+			acc[o] += in[0][int(l.A[o])+t] * in[1][int(l.B[o])+t*l.N]
+		}
+	}
+	return l.eval(l.Node, acc)
+}
+
+// Define implements Layer.
+func (l *Product) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
+	api := c.API
+	acc := make([]frontend.Variable, len(l.A))
+	for o := range acc {
+		var s frontend.Variable = 0
+		for t := 0; t < l.K; t++ {
+			s = api.Add(s, api.Mul(in[0][int(l.A[o])+t], in[1][int(l.B[o])+t*l.N]))
+		}
+		acc[o] = s
+	}
+	return l.define(c, acc)
 }

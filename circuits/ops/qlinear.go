@@ -21,6 +21,7 @@ const (
 	DTUint16 = 4
 	DTInt16  = 5
 	DTInt32  = 6
+	DTBool   = 9
 )
 
 // dtypeRange returns the value range of an integer element type.
@@ -36,13 +37,15 @@ func dtypeRange(dt int) (lo, hi int64, ok bool) {
 		return -32768, 32767, true
 	case DTInt32:
 		return math.MinInt32, math.MaxInt32, true
+	case DTBool:
+		return 0, 1, true
 	}
 	return 0, 0, false
 }
 
 // DTypeName names an element type in messages and model.json.
 func DTypeName(dt int) string {
-	return map[int]string{DTFloat: "float32", DTUint8: "uint8", DTInt8: "int8", DTUint16: "uint16", DTInt16: "int16", DTInt32: "int32"}[dt]
+	return map[int]string{DTFloat: "float32", DTUint8: "uint8", DTInt8: "int8", DTUint16: "uint16", DTInt16: "int16", DTInt32: "int32", DTBool: "bool"}[dt]
 }
 
 // DTypeRangeByName is the value range of the integer element type named as
