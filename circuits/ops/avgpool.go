@@ -23,7 +23,7 @@ func avgWindows(n *graph.Node, in tensor.Shape, _ []*tensor.T) (tensor.Shape, []
 	}
 	off, idx := g.windows()
 	w := make([]float64, len(idx))
-	full := float64(g.KH * g.KW)
+	full := float64(g.KSize())
 	for j := 0; j+1 < len(off); j++ {
 		cnt := float64(off[j+1] - off[j])
 		if n.Int("count_include_pad", 0) == 1 {
@@ -33,7 +33,7 @@ func avgWindows(n *graph.Node, in tensor.Shape, _ []*tensor.T) (tensor.Shape, []
 			w[t] = 1 / cnt
 		}
 	}
-	return tensor.Shape{g.N, g.C, g.OH, g.OW}, off, idx, w, nil
+	return g.OutShape(g.C), off, idx, w, nil
 }
 
 func globalWindows(n *graph.Node, in tensor.Shape, _ []*tensor.T) (tensor.Shape, []int32, []int32, []float64, error) {

@@ -9,14 +9,15 @@ func init() {
 	Register("Conv", &Spec{Float: float1D(convFloat), Lower: convLower, FusesRelu: true})
 }
 
-// Conv is the kernel of a 2-D convolution with NCHW layout.
+// Conv is the kernel of a 2-D (NCHW) or 3-D (NCDHW) convolution.
 type Conv struct {
 	Geom
 	Co, Cg  int     // output channels, input channels per group
-	Weights []int64 // Co x Cg x KH x KW
+	Weights []int64 // Co x Cg x [KD x] KH x KW
 }
 
-// Geom is the window geometry shared by Conv and the pools.
+// Geom is the window geometry shared by Conv and the pools: 2-D (NCHW) or,
+// with D set, 3-D (NCDHW).
 type Geom struct {
 	N, C, H, W     int
 	OH, OW, KH, KW int
@@ -24,133 +25,184 @@ type Geom struct {
 	DH, DW         int // dilations
 	PT, PL         int // top and left padding
 	Groups         int
+	// D, OD, KD, SD, DD and PF are the depth axis of a 3-D window (input,
+	// output, kernel, stride, dilation, front padding); all 0 in a 2-D one
+	// (and in programs compiled before 3-D windows).
+	D, OD, KD, SD, DD, PF int
 }
 
-// geometry reads kernel_shape, strides, dilations, pads and auto_pad.
-func geometry(n *graph.Node, in tensor.Shape, kh, kw int, ceil bool) (Geom, error) {
-	if len(in) != 4 {
-		return Geom{}, errf("input shape %v: only 2-D (NCHW) windows are supported", in)
+// InPlane is the size of one input channel.
+func (g *Geom) InPlane() int { return max(g.D, 1) * g.H * g.W }
+
+// Plane is the size of one output channel.
+func (g *Geom) Plane() int { return max(g.OD, 1) * g.OH * g.OW }
+
+// KSize is the number of kernel positions.
+func (g *Geom) KSize() int { return max(g.KD, 1) * g.KH * g.KW }
+
+// OutShape is the output shape with c channels.
+func (g *Geom) OutShape(c int) tensor.Shape {
+	if g.D == 0 {
+		return tensor.Shape{g.N, c, g.OH, g.OW}
 	}
-	g := Geom{N: in[0], C: in[1], H: in[2], W: in[3], KH: kh, KW: kw, Groups: 1}
-	st := n.Ints("strides", []int{1, 1})
-	dl := n.Ints("dilations", []int{1, 1})
-	pads := n.Ints("pads", []int{0, 0, 0, 0})
-	if len(st) != 2 || len(dl) != 2 || len(pads) != 4 {
-		return g, errf("strides %v, dilations %v, pads %v: expected 2, 2 and 4 values", st, dl, pads)
+	return tensor.Shape{g.N, c, g.OD, g.OH, g.OW}
+}
+
+// geometry reads strides, dilations, pads and auto_pad for a window of
+// kernel shape ks (2 or 3 spatial axes).
+func geometry(n *graph.Node, in tensor.Shape, ks []int, ceil bool) (Geom, error) {
+	r := len(ks)
+	if (r != 2 && r != 3) || len(in) != r+2 {
+		return Geom{}, errf("input shape %v with kernel_shape %v: only 2-D (NCHW) and 3-D (NCDHW) windows are supported", in, ks)
 	}
-	g.SH, g.SW, g.DH, g.DW = st[0], st[1], dl[0], dl[1]
-	if g.SH <= 0 || g.SW <= 0 || g.DH <= 0 || g.DW <= 0 {
-		return g, errf("strides %v and dilations %v must be positive", st, dl)
+	ones := make([]int, r)
+	for i := range ones {
+		ones[i] = 1
 	}
-	ekh, ekw := (kh-1)*g.DH+1, (kw-1)*g.DW+1
-	pb, pr := pads[2], pads[3]
-	g.PT, g.PL = pads[0], pads[1]
+	st := n.Ints("strides", ones)
+	dl := n.Ints("dilations", ones)
+	pads := n.Ints("pads", make([]int, 2*r))
+	if len(st) != r || len(dl) != r || len(pads) != 2*r {
+		return Geom{}, errf("strides %v, dilations %v, pads %v: expected %d, %d and %d values", st, dl, pads, r, r, 2*r)
+	}
+	for i := range r {
+		if st[i] <= 0 || dl[i] <= 0 || ks[i] <= 0 {
+			return Geom{}, errf("kernel_shape %v, strides %v and dilations %v must be positive", ks, st, dl)
+		}
+	}
+	size := in[2:]
+	begin, end := append([]int(nil), pads[:r]...), append([]int(nil), pads[r:]...)
 	switch ap := n.Str("auto_pad", "NOTSET"); ap {
 	case "NOTSET":
 	case "VALID":
-		g.PT, g.PL, pb, pr = 0, 0, 0, 0
+		begin, end = make([]int, r), make([]int, r)
 	case "SAME_UPPER", "SAME_LOWER":
-		oh, ow := (g.H+g.SH-1)/g.SH, (g.W+g.SW-1)/g.SW
-		th := max(0, (oh-1)*g.SH+ekh-g.H)
-		tw := max(0, (ow-1)*g.SW+ekw-g.W)
-		if ap == "SAME_UPPER" {
-			g.PT, g.PL = th/2, tw/2
-		} else {
-			g.PT, g.PL = th-th/2, tw-tw/2
+		for i := range r {
+			o := (size[i] + st[i] - 1) / st[i]
+			t := max(0, (o-1)*st[i]+(ks[i]-1)*dl[i]+1-size[i])
+			begin[i] = t / 2
+			if ap == "SAME_LOWER" {
+				begin[i] = t - t/2
+			}
+			end[i] = t - begin[i]
 		}
-		pb, pr = th-g.PT, tw-g.PL
 	default:
-		return g, errf("auto_pad %q is not supported", ap)
+		return Geom{}, errf("auto_pad %q is not supported", ap)
 	}
-	if g.PT < 0 || g.PL < 0 || pb < 0 || pr < 0 {
-		return g, errf("pads %v: a pad must not be negative", pads)
-	}
-	span := func(size, pa, pz, ek, s int) int {
+	out := make([]int, r)
+	for i := range r {
+		if begin[i] < 0 || end[i] < 0 {
+			return Geom{}, errf("pads %v: a pad must not be negative", pads)
+		}
+		ek := (ks[i]-1)*dl[i] + 1
 		if ceil {
-			o := (size+pa+pz-ek+s-1)/s + 1
+			o := (size[i]+begin[i]+end[i]-ek+st[i]-1)/st[i] + 1
 			// as onnxruntime and PyTorch: a last window that would start in
 			// the end padding is dropped
-			if o > 1 && (o-1)*s >= size+pa {
+			if o > 1 && (o-1)*st[i] >= size[i]+begin[i] {
 				o--
 			}
-			return o
+			out[i] = o
+		} else {
+			out[i] = (size[i]+begin[i]+end[i]-ek)/st[i] + 1
 		}
-		return (size+pa+pz-ek)/s + 1
+		if out[i] <= 0 {
+			return Geom{}, errf("window %v does not fit input %v", ks, in)
+		}
 	}
-	g.OH, g.OW = span(g.H, g.PT, pb, ekh, g.SH), span(g.W, g.PL, pr, ekw, g.SW)
-	if g.OH <= 0 || g.OW <= 0 {
-		return g, errf("window %dx%d does not fit input %v", kh, kw, in)
+	g := Geom{N: in[0], C: in[1], Groups: 1}
+	a := 0
+	if r == 3 {
+		g.D, g.OD, g.KD, g.SD, g.DD, g.PF = size[0], out[0], ks[0], st[0], dl[0], begin[0]
+		a = 1
 	}
-	if _, err := (tensor.Shape{g.N, g.C, g.OH, g.OW}).CheckSize(); err != nil {
+	g.H, g.W, g.OH, g.OW, g.KH, g.KW = size[a], size[a+1], out[a], out[a+1], ks[a], ks[a+1]
+	g.SH, g.SW, g.DH, g.DW, g.PT, g.PL = st[a], st[a+1], dl[a], dl[a+1], begin[a], begin[a+1]
+	if _, err := g.OutShape(g.C).CheckSize(); err != nil {
 		return g, errf("output (pads %v, strides %v): %v", pads, st, err)
 	}
 	return g, nil
 }
 
-// emptyWindow reports an output position (row or column) whose window reads
-// no input: pads as wide as the kernel put a whole window in the padding.
+// axes lists the spatial axes as (input size, output size, kernel, stride,
+// dilation, begin padding), depth first when there is one.
+func (g *Geom) axes() [][6]int {
+	ax := [][6]int{{g.H, g.OH, g.KH, g.SH, g.DH, g.PT}, {g.W, g.OW, g.KW, g.SW, g.DW, g.PL}}
+	if g.D > 0 {
+		ax = append([][6]int{{g.D, g.OD, g.KD, g.SD, g.DD, g.PF}}, ax...)
+	}
+	return ax
+}
+
+// emptyWindow reports an output position whose window reads no input: pads
+// as wide as the kernel put a whole window in the padding.
 func (g *Geom) emptyWindow() error {
-	reads := func(o, s, p, k, d, size int) bool {
-		for t := 0; t < k; t++ {
-			if i := o*s - p + t*d; i >= 0 && i < size {
-				return true
+	for i, a := range g.axes() {
+		size, out, k, s, d, p := a[0], a[1], a[2], a[3], a[4], a[5]
+		for o := 0; o < out; o++ {
+			reads := false
+			for t := 0; t < k; t++ {
+				if j := o*s - p + t*d; j >= 0 && j < size {
+					reads = true
+				}
 			}
-		}
-		return false
-	}
-	for oh := 0; oh < g.OH; oh++ {
-		if !reads(oh, g.SH, g.PT, g.KH, g.DH, g.H) {
-			return errf("output row %d of the %dx%d window reads only padding (pad %d above an input of height %d)", oh, g.KH, g.KW, g.PT, g.H)
-		}
-	}
-	for ow := 0; ow < g.OW; ow++ {
-		if !reads(ow, g.SW, g.PL, g.KW, g.DW, g.W) {
-			return errf("output column %d of the %dx%d window reads only padding (pad %d left of an input of width %d)", ow, g.KH, g.KW, g.PL, g.W)
+			if !reads {
+				return errf("output position %d on spatial axis %d reads only padding (pad %d before an input of size %d, kernel %d)", o, i, p, size, k)
+			}
 		}
 	}
 	return nil
 }
 
-// window calls fn for every in-bounds input position of output (oh, ow):
-// kernel position t = ky*KW + kx and the input offset within one channel.
-func (g *Geom) window(oh, ow int, fn func(t, off int)) {
-	for ky := 0; ky < g.KH; ky++ {
-		ih := oh*g.SH - g.PT + ky*g.DH
-		if ih < 0 || ih >= g.H {
+// window calls fn for every in-bounds input position of the output at
+// spatial position p (row-major over the output's spatial axes): the kernel
+// position t (row-major over the kernel) and the input offset within one
+// channel.
+func (g *Geom) window(p int, fn func(t, off int)) {
+	ow, oh, od := p%g.OW, (p/g.OW)%g.OH, p/(g.OW*g.OH)
+	kd, sd, dd := max(g.KD, 1), max(g.SD, 1), max(g.DD, 1)
+	depth := max(g.D, 1)
+	for kz := 0; kz < kd; kz++ {
+		id := od*sd - g.PF + kz*dd
+		if id < 0 || id >= depth {
 			continue
 		}
-		for kx := 0; kx < g.KW; kx++ {
-			iw := ow*g.SW - g.PL + kx*g.DW
-			if iw < 0 || iw >= g.W {
+		for ky := 0; ky < g.KH; ky++ {
+			ih := oh*g.SH - g.PT + ky*g.DH
+			if ih < 0 || ih >= g.H {
 				continue
 			}
-			fn(ky*g.KW+kx, ih*g.W+iw)
+			for kx := 0; kx < g.KW; kx++ {
+				iw := ow*g.SW - g.PL + kx*g.DW
+				if iw < 0 || iw >= g.W {
+					continue
+				}
+				fn((kz*g.KH+ky)*g.KW+kx, (id*g.H+ih)*g.W+iw)
+			}
 		}
 	}
 }
 
-func (c *Conv) OutSize() int { return c.N * c.Co * c.OH * c.OW }
+func (c *Conv) OutSize() int { return c.N * c.Co * c.Plane() }
 
 func (c *Conv) Terms(j int, fn func(i int, w int64)) {
-	ow := j % c.OW
-	oh := (j / c.OW) % c.OH
-	co := (j / (c.OW * c.OH)) % c.Co
-	b := j / (c.OW * c.OH * c.Co)
+	plane := c.Plane()
+	p, co, b := j%plane, (j/plane)%c.Co, j/(plane*c.Co)
 	grp := co / (c.Co / c.Groups)
-	ksz := c.KH * c.KW
+	ksz := c.KSize()
 	for ci := 0; ci < c.Cg; ci++ {
-		base := ((b * c.C) + grp*c.Cg + ci) * c.H * c.W
+		base := ((b * c.C) + grp*c.Cg + ci) * c.InPlane()
 		wrow := c.Weights[(co*c.Cg+ci)*ksz:]
-		c.window(oh, ow, func(t, off int) { fn(base+off, wrow[t]) })
+		c.window(p, func(t, off int) { fn(base+off, wrow[t]) })
 	}
 }
 
 func convSetup(n *graph.Node, x, w tensor.Shape) (*Conv, error) {
-	if len(w) != 4 {
-		return nil, errf("weight shape %v: only 2-D convolutions are supported", w)
+	if len(w) != 4 && len(w) != 5 {
+		return nil, errf("weight shape %v: only 2-D and 3-D convolutions are supported", w)
 	}
-	ks := n.Ints("kernel_shape", []int{w[2], w[3]})
-	g, err := geometry(n, x, ks[0], ks[1], false)
+	ks := n.Ints("kernel_shape", []int(w[2:]))
+	g, err := geometry(n, x, ks, false)
 	if err != nil {
 		return nil, err
 	}
@@ -169,20 +221,19 @@ func convFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := tensor.New(tensor.Shape{c.N, c.Co, c.OH, c.OW})
-	plane := c.OH * c.OW
+	out := tensor.New(c.OutShape(c.Co))
+	plane := c.Plane()
 	for j := range out.Data {
 		s := 0.0
 		if len(in) > 2 && in[2] != nil {
 			s = in[2].Data[(j/plane)%c.Co]
 		}
-		ow, oh := j%c.OW, (j/c.OW)%c.OH
-		co, b := (j/plane)%c.Co, j/(plane*c.Co)
+		p, co, b := j%plane, (j/plane)%c.Co, j/(plane*c.Co)
 		grp := co / (c.Co / c.Groups)
 		for ci := 0; ci < c.Cg; ci++ {
-			base := ((b * c.C) + grp*c.Cg + ci) * c.H * c.W
-			wrow := in[1].Data[(co*c.Cg+ci)*c.KH*c.KW:]
-			c.window(oh, ow, func(t, off int) { s += in[0].Data[base+off] * wrow[t] })
+			base := ((b * c.C) + grp*c.Cg + ci) * c.InPlane()
+			wrow := in[1].Data[(co*c.Cg+ci)*c.KSize():]
+			c.window(p, func(t, off int) { s += in[0].Data[base+off] * wrow[t] })
 		}
 		out.Data[j] = s
 	}
@@ -205,7 +256,7 @@ func convLower(n *graph.Node, b *Builder) error {
 	var bias []float64
 	if bt := b.Const(n.Input(2)); bt != nil {
 		bias = make([]float64, c.OutSize())
-		plane := c.OH * c.OW
+		plane := c.Plane()
 		for j := range bias {
 			bias[j] = bt.Data[(j/plane)%c.Co]
 		}

@@ -129,3 +129,21 @@ func TestMatMulForms(t *testing.T) {
 		nodes: []*graph.Node{node("Gemm", []string{"a", "b", "c"}, []string{"y"}, "transA", 1, "transB", 1, "alpha", 0.5, "beta", 2.0)},
 		out:   []string{"y"}, tol: 0.03})
 }
+
+// TestWindows3D: 3-D convolution (grouped, strided, dilated, padded) and
+// 3-D max and average pooling against the float reference.
+func TestWindows3D(t *testing.T) {
+	r := newRand(41)
+	x := map[string]tensor.Shape{"x": {1, 4, 4, 5, 5}}
+	run(t, opCase{name: "Conv3d", order: []string{"x"}, inputs: x,
+		consts: map[string]*tensor.T{"W": randT(r, tensor.Shape{6, 2, 2, 3, 2}, -0.5, 0.5), "B": randT(r, tensor.Shape{6}, -0.5, 0.5)},
+		nodes: []*graph.Node{node("Conv", []string{"x", "W", "B"}, []string{"y"}, "group", 2, "strides", []int{1, 2, 1},
+			"dilations", []int{2, 1, 1}, "pads", []int{0, 1, 1, 1, 0, 1})},
+		out: []string{"y"}, tol: 0.03, lie: true})
+	run(t, opCase{name: "MaxPool3d", order: []string{"x"}, inputs: x,
+		nodes: []*graph.Node{node("MaxPool", []string{"x"}, []string{"y"}, "kernel_shape", []int{2, 2, 3}, "strides", []int{2, 1, 2}, "pads", []int{0, 1, 1, 1, 0, 1})},
+		out:   []string{"y"}})
+	run(t, opCase{name: "AveragePool3d", order: []string{"x"}, inputs: x,
+		nodes: []*graph.Node{node("AveragePool", []string{"x"}, []string{"y"}, "kernel_shape", []int{3, 2, 2}, "strides", []int{1, 2, 2}, "pads", []int{1, 0, 0, 1, 1, 1})},
+		out:   []string{"y"}})
+}

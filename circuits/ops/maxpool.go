@@ -27,13 +27,13 @@ type MaxPool struct {
 
 func poolGeom(n *graph.Node, in tensor.Shape) (Geom, error) {
 	ks := n.Ints("kernel_shape", nil)
-	if len(ks) != 2 {
-		return Geom{}, errf("kernel_shape %v: only 2-D pools are supported", ks)
+	if len(ks) != 2 && len(ks) != 3 {
+		return Geom{}, errf("kernel_shape %v: only 2-D and 3-D pools are supported", ks)
 	}
 	if n.Int("storage_order", 0) != 0 {
 		return Geom{}, errf("storage_order 1 is not supported")
 	}
-	g, err := geometry(n, in, ks[0], ks[1], n.Int("ceil_mode", 0) == 1)
+	g, err := geometry(n, in, ks, n.Int("ceil_mode", 0) == 1)
 	if err != nil {
 		return g, err
 	}
@@ -45,12 +45,10 @@ func (g *Geom) windows() (off, idx []int32) {
 	off = append(off, 0)
 	for b := 0; b < g.N; b++ {
 		for c := 0; c < g.C; c++ {
-			base := (b*g.C + c) * g.H * g.W
-			for oh := 0; oh < g.OH; oh++ {
-				for ow := 0; ow < g.OW; ow++ {
-					g.window(oh, ow, func(_, o int) { idx = append(idx, int32(base+o)) })
-					off = append(off, int32(len(idx)))
-				}
+			base := (b*g.C + c) * g.InPlane()
+			for p := 0; p < g.Plane(); p++ {
+				g.window(p, func(_, o int) { idx = append(idx, int32(base+o)) })
+				off = append(off, int32(len(idx)))
 			}
 		}
 	}
@@ -66,7 +64,7 @@ func maxPoolFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 		return nil, err
 	}
 	off, idx := g.windows()
-	out := tensor.New(tensor.Shape{g.N, g.C, g.OH, g.OW})
+	out := tensor.New(g.OutShape(g.C))
 	for j := range out.Data {
 		m := math.Inf(-1)
 		for _, i := range idx[off[j]:off[j+1]] {
@@ -88,7 +86,7 @@ func maxPoolLower(n *graph.Node, b *Builder) error {
 	}
 	l := &MaxPool{LayerBase: LayerBase{In: []int{id}}, Bits: x.Bits, Relu: n.Int("_relu", 0) == 1}
 	l.Off, l.Idx = g.windows()
-	b.Emit(n, l, n.Outputs[0], tensor.Shape{g.N, g.C, g.OH, g.OW}, x.Frac, x.Bits)
+	b.Emit(n, l, n.Outputs[0], g.OutShape(g.C), x.Frac, x.Bits)
 	return nil
 }
 

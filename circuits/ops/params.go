@@ -37,16 +37,14 @@ func (d *Dense) termsIdx(j int, fn func(i, t int)) {
 
 func (c *Conv) weights() []int64 { return c.Weights }
 func (c *Conv) termsIdx(j int, fn func(i, t int)) {
-	ow := j % c.OW
-	oh := (j / c.OW) % c.OH
-	co := (j / (c.OW * c.OH)) % c.Co
-	b := j / (c.OW * c.OH * c.Co)
+	plane := c.Plane()
+	p, co, b := j%plane, (j/plane)%c.Co, j/(plane*c.Co)
 	grp := co / (c.Co / c.Groups)
-	ksz := c.KH * c.KW
+	ksz := c.KSize()
 	for ci := 0; ci < c.Cg; ci++ {
-		base := ((b * c.C) + grp*c.Cg + ci) * c.H * c.W
+		base := ((b * c.C) + grp*c.Cg + ci) * c.InPlane()
 		wrow := (co*c.Cg + ci) * ksz
-		c.window(oh, ow, func(t, off int) { fn(base+off, wrow+t) })
+		c.window(p, func(t, off int) { fn(base+off, wrow+t) })
 	}
 }
 

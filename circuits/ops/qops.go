@@ -246,7 +246,7 @@ func planConvInteger(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, xhi int
 		return nil, nil, 0, err
 	}
 	l, err := integerOut(&QLinear{K: c, Bias: zeroBias(c, zx[0], nil)}, xlo, xhi)
-	return l, tensor.Shape{c.N, c.Co, c.OH, c.OW}, DTInt32, err
+	return l, c.OutShape(c.Co), DTInt32, err
 }
 
 func planQLinearMatMul(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, xhi int64) (*QLinear, tensor.Shape, int, error) {
@@ -302,7 +302,7 @@ func planQLinearConv(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, xhi int
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	plane := c.OH * c.OW
+	plane := c.Plane()
 	var extra func(int) int64
 	if len(in) > 8 && in[8] != nil {
 		bias := in[8]
@@ -316,7 +316,7 @@ func planQLinearConv(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, xhi int
 		return f32(f32(xq.scale[0]*wq.scale[((j/plane)%c.Co)%len(wq.scale)]) / yq.scale[0])
 	}
 	l, err = requantTo(l, c.OutSize(), real, func(int) int64 { return yq.zp[0] }, yq.dt, xlo, xhi)
-	return l, tensor.Shape{c.N, c.Co, c.OH, c.OW}, yq.dt, err
+	return l, c.OutShape(c.Co), yq.dt, err
 }
 
 func planQGemm(n *graph.Node, in []*tensor.T, x tensor.Shape, xlo, xhi int64) (*QLinear, tensor.Shape, int, error) {
