@@ -17,7 +17,8 @@ type Model struct {
 	Bits int
 }
 
-// Models are the tier-1/2 dev models and the two benchmark models.
+// Models are the dev models (tier 1 and 2, and the tier-3 recurrent and tree
+// models) and the two benchmark models.
 var Models = []Model{
 	{Name: "1l_mlp", Dir: "dev/1l_mlp"},
 	{Name: "sklearn_mlp", Dir: "dev/sklearn_mlp"},
@@ -26,6 +27,12 @@ var Models = []Model{
 	{Name: "3l_relu_conv_fc", Dir: "dev/3l_relu_conv_fc"},
 	{Name: "idolmodel", Dir: "dev/idolmodel", Heavy: true},
 	{Name: "mnist-8", Dir: "dev/mnist-8"},
+	{Name: "lstm", Dir: "dev/lstm"},
+	{Name: "gru", Dir: "dev/gru"},
+	{Name: "lstm_bidir", Dir: "dev/lstm_bidir", Heavy: true},
+	{Name: "xgboost", Dir: "dev/xgboost"},
+	{Name: "forest_digits", Dir: "dev/forest_digits"},
+	{Name: "gbr_diabetes", Dir: "dev/gbr_diabetes"},
 	{Name: "mlp_2m6k", Dir: "bench/mlp_2m6k"},
 	{Name: "cifar_cnn", Dir: "bench/cifar_cnn", Heavy: true},
 	// one bit of precision for a 2^18 instead of a 2^19 FFT domain

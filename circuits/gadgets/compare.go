@@ -243,3 +243,36 @@ func DivRoundInt(n, d int64) (q int64, ok bool) {
 	}
 	return q, true
 }
+
+// Sqrt returns y = floor(sqrt(n)) for n >= 0 with y below 2^yBits: it hints
+// y and holds CheckSqrt.
+func (c *Ctx) Sqrt(n frontend.Variable, yBits int) frontend.Variable {
+	h, err := c.API.Compiler().NewHint(SqrtHint, 1, n)
+	if err != nil {
+		panic(err)
+	}
+	return c.CheckSqrt(n, h[0], yBits)
+}
+
+// CheckSqrt constrains y = floor(sqrt(n)): y in [0, 2^yBits), n - y^2 and
+// y^2 + 2y - n (that is (y+1)^2 - 1 - n) in [0, 2^(yBits+1)). So
+// y^2 <= n < (y+1)^2, which one y >= 0 satisfies; a negative n (a field
+// element near the modulus) has no y. Cost: one product, three range
+// checks.
+func (c *Ctx) CheckSqrt(n, y frontend.Variable, yBits int) frontend.Variable {
+	api := c.API
+	c.Unsigned(y, yBits)
+	y2 := api.Mul(y, y)
+	c.Unsigned(api.Sub(n, y2), yBits+1)
+	c.Unsigned(api.Sub(api.Add(y2, api.Mul(2, y)), n), yBits+1)
+	return y
+}
+
+// SqrtHint returns floor(sqrt(n)) of a non-negative n.
+func SqrtHint(_ *big.Int, in, out []*big.Int) error {
+	if len(in) != 1 || len(out) != 1 {
+		return fmt.Errorf("SqrtHint: %d inputs, %d outputs", len(in), len(out))
+	}
+	out[0].Sqrt(in[0])
+	return nil
+}

@@ -220,3 +220,33 @@ func TestDivRound(t *testing.T) {
 		t.Error("division by zero accepted")
 	}
 }
+
+type sqrtCircuit struct {
+	N, Y frontend.Variable
+}
+
+func (c *sqrtCircuit) Define(api frontend.API) error {
+	gadgets.New(api).CheckSqrt(c.N, c.Y, 10)
+	return nil
+}
+
+// TestSqrt: the floor root passes; a root one off either way, and any root
+// of a negative value, are refused.
+func TestSqrt(t *testing.T) {
+	for _, n := range []int64{0, 1, 2, 3, 4, 8, 9, 10, 99, 100, 1023*1023 + 2046} {
+		y := int64(math.Sqrt(float64(n)))
+		if err := gadgets.IsSolvedTwice(t, &sqrtCircuit{}, &sqrtCircuit{N: n, Y: y}, field); err != nil {
+			t.Errorf("sqrt(%d) = %d rejected: %v", n, y, err)
+		}
+		for _, bad := range []int64{y - 1, y + 1} {
+			if err := gadgets.IsSolvedTwice(t, &sqrtCircuit{}, &sqrtCircuit{N: n, Y: neg(bad)}, field); err == nil {
+				t.Errorf("sqrt(%d): root %d (honest %d) accepted", n, bad, y)
+			}
+		}
+	}
+	for _, y := range []int64{0, 1, 5} {
+		if err := gadgets.IsSolvedTwice(t, &sqrtCircuit{}, &sqrtCircuit{N: neg(-4), Y: y}, field); err == nil {
+			t.Errorf("a root %d of -4 accepted", y)
+		}
+	}
+}

@@ -52,6 +52,10 @@ func Estimate(p *ops.Program, m Modes) int {
 		total += nIn * (InputWidth(p)/4 + 2)
 	}
 	for _, l := range p.Layers {
+		if c, ok := l.(ops.Coster); ok {
+			total += c.EstimatedCost()
+			continue
+		}
 		b := l.Base()
 		k, ok := perElement[b.Op]
 		if !ok {

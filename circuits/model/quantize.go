@@ -175,8 +175,11 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 				continue
 			}
 			scale := math.Ldexp(1, -t.Frac)
-			m := f.MaxAbs()
+			m := finiteMaxAbs(f.Data)
 			for j, v := range ivals[l.Base().Out] {
+				if math.IsInf(f.Data[j], 0) {
+					continue // a mask's -inf: the fixed point saturates to the end of its range
+				}
 				e := math.Abs(float64(v)*scale - f.Data[j])
 				q.Layers[i].MaxAbsError = math.Max(q.Layers[i].MaxAbsError, e)
 				if m > 0 {
@@ -242,4 +245,15 @@ func quantizeInput(i int, name string, data []float64, shape tensor.Shape, frac,
 		out[j] = int64(q)
 	}
 	return out, nil
+}
+
+// finiteMaxAbs is the largest finite magnitude in v.
+func finiteMaxAbs(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		if !math.IsInf(x, 0) {
+			m = math.Max(m, math.Abs(x))
+		}
+	}
+	return m
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/tensor"
 )
 
 // Table is a pointwise function through a lookup table: the input is rescaled
@@ -25,10 +26,25 @@ func init() {
 		"Sigmoid": func(v float64) float64 { return 1 / (1 + math.Exp(-v)) },
 		"Tanh":    math.Tanh,
 		"Exp":     math.Exp,
+		"Erf":     math.Erf,
 	}
 	for op, f := range fns {
 		Register(op, &Spec{Float: unary(f), Lower: tableLower(f)})
 	}
+	// Gelu (opset 20): x Phi(x), or with approximate "tanh" the tanh form;
+	// one table either way.
+	gelu := func(n *graph.Node) func(float64) float64 {
+		if n.Str("approximate", "none") == "tanh" {
+			return func(v float64) float64 {
+				return 0.5 * v * (1 + math.Tanh(math.Sqrt(2/math.Pi)*(v+0.044715*v*v*v)))
+			}
+		}
+		return func(v float64) float64 { return 0.5 * v * (1 + math.Erf(v/math.Sqrt2)) }
+	}
+	Register("Gelu", &Spec{
+		Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) { return unary(gelu(n))(n, in) },
+		Lower: func(n *graph.Node, b *Builder) error { return tableLower(gelu(n))(n, b) },
+	})
 }
 
 func tableLower(f func(float64) float64) LowerFunc {

@@ -29,12 +29,14 @@ type quantFlags struct {
 
 // defaultMaxConstraints is what 60% of this machine's memory holds at
 // model.BytesPerConstraint, leaving the rest to the system and to the
-// estimate's error (8 Mi constraints when the memory is unknown). On 24 GiB:
-// 8.6M constraints; a 13M-constraint convolution of ONNX's own tests took
-// 20 GB before it was stopped.
+// estimate's error, and never more than 2^23 (also the value when the memory
+// is unknown): the largest domain whose setup finishes in minutes on a few
+// cores. A 13M-constraint convolution of ONNX's own tests took 20 GB before
+// it was stopped; an 8.5M-constraint max pool over a 1000x1000 input would
+// set up for tens of minutes.
 func defaultMaxConstraints() int {
 	if mem := physicalMemory(); mem > 0 {
-		return int(float64(mem) * 0.6 / model.BytesPerConstraint)
+		return min(int(float64(mem)*0.6/model.BytesPerConstraint), 1<<23)
 	}
 	return 1 << 23
 }

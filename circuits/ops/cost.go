@@ -1,0 +1,59 @@
+package ops
+
+// Coster is a layer whose cost is not proportional to its output size (a
+// reduction, a tree ensemble, a lookup table, a product of activations): it
+// estimates its own constraints, deferred range checks and table entries
+// included, for the resource guard (model.Estimate).
+type Coster interface {
+	EstimatedCost() int
+}
+
+// rangeCost is the cost of a range check of bits (queries of about 8-bit
+// limbs plus their share of the table).
+func rangeCost(bits int) int { return (bits+7)/8 + 1 }
+
+// EstimatedCost implements Coster: a bit, a product and a range check per
+// comparison.
+func (l *Compare) EstimatedCost() int { return len(l.IdxA) * (3 + rangeCost(l.Bits)) }
+
+// EstimatedCost implements Coster: a range check and a product per value.
+func (l *Extreme) EstimatedCost() int { return len(l.Idx) * (2 + rangeCost(l.Bits)) }
+
+// EstimatedCost implements Coster: a bit, two products and a range check per
+// value.
+func (l *ArgMax) EstimatedCost() int { return len(l.Idx) * (4 + rangeCost(l.Bits+1)) }
+
+// EstimatedCost implements Coster: a table entry per element of the table
+// and a query per read, with the index checks.
+func (l *Select) EstimatedCost() int {
+	table := len(l.Data)
+	if table == 0 {
+		table = int(l.Dim * l.Stride)
+	}
+	per := 2
+	if l.Wrap {
+		per += 3 + rangeCost(l.IdxBits)
+	}
+	if l.Bound {
+		per += 2 * rangeCost(16)
+	}
+	return 2*table + per*len(l.Pos)
+}
+
+// EstimatedCost implements Coster: depth + 2 per index.
+func (l *OneHot) EstimatedCost() int { return len(l.InShape) + l.InShape.Size()*(int(l.Depth)+3) }
+
+// EstimatedCost implements Coster: per row, a comparison and a product per
+// internal node, a product per leaf weight.
+func (l *Trees) EstimatedCost() int {
+	return l.Rows * (len(l.Order)*(4+rangeCost(l.DBits)) + len(l.Leaf) + l.Cols*(2+rangeCost(l.OutBits)))
+}
+
+// EstimatedCost implements Coster: K products per output and the rescale.
+func (l *Product) EstimatedCost() int { return len(l.A) * (l.K + 8) }
+
+// EstimatedCost implements Coster: the sign, three products and five range
+// checks per quotient.
+func (l *Quotient) EstimatedCost() int {
+	return len(l.IdxA) * (6 + 3*rangeCost(l.DBits+1) + rangeCost(l.OutBits) + rangeCost(l.DBits))
+}
