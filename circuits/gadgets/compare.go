@@ -50,6 +50,20 @@ func NegativeHint(mod *big.Int, in, out []*big.Int) error {
 // that value: the first such index, or the last when last is set (ONNX's
 // select_last_index). It hints a one-hot vector and holds CheckArgMax.
 func (c *Ctx) ArgMax(vals []frontend.Variable, bits int, last bool) (idx, m frontend.Variable) {
+	e := c.argMaxHint(vals, last)
+	return c.CheckArgMax(vals, e, bits, last)
+}
+
+// ArgMaxOneHot is ArgMax returning the constrained one-hot vector itself
+// (to read another table at the maximizer: sum e_j t_j costs nothing for
+// constants t).
+func (c *Ctx) ArgMaxOneHot(vals []frontend.Variable, bits int, last bool) (e []frontend.Variable, m frontend.Variable) {
+	e = c.argMaxHint(vals, last)
+	_, m = c.CheckArgMax(vals, e, bits, last)
+	return e, m
+}
+
+func (c *Ctx) argMaxHint(vals []frontend.Variable, last bool) []frontend.Variable {
 	if len(vals) == 0 {
 		panic("gadgets: argmax of no values")
 	}
@@ -61,7 +75,7 @@ func (c *Ctx) ArgMax(vals []frontend.Variable, bits int, last bool) (idx, m fron
 	if err != nil {
 		panic(err)
 	}
-	return c.CheckArgMax(vals, e, bits, last)
+	return e
 }
 
 // CheckArgMax constrains the one-hot e to mark the first (last) largest of

@@ -211,6 +211,9 @@ type ArgMax struct {
 	Bits int
 	Min  bool
 	Last bool
+	// Map, when set, is what each group element stands for (MaxPool's
+	// Indices: its flat input position); the output is Map at the argmax.
+	Map []int64
 }
 
 // argGroups lists, per output, the input elements along the axis.
@@ -298,6 +301,9 @@ func (l *ArgMax) Eval(in [][]int64) ([]int64, error) {
 				best, out[j] = v, int64(k)
 			}
 		}
+		if l.Map != nil {
+			out[j] = l.Map[int(l.Off[j])+int(out[j])]
+		}
 	}
 	return out, nil
 }
@@ -319,7 +325,16 @@ func (l *ArgMax) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 		if l.Min { // -v of a Bits-bit v may need one bit more
 			bits++
 		}
-		out[j], _ = c.ArgMax(w, bits, l.Last)
+		if l.Map == nil {
+			out[j], _ = c.ArgMax(w, bits, l.Last)
+			continue
+		}
+		e, _ := c.ArgMaxOneHot(w, bits, l.Last)
+		var s frontend.Variable = 0
+		for k, ek := range e {
+			s = api.Add(s, api.Mul(ek, l.Map[int(l.Off[j])+k]))
+		}
+		out[j] = s
 	}
 	return out
 }

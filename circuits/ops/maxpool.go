@@ -30,9 +30,6 @@ func poolGeom(n *graph.Node, in tensor.Shape) (Geom, error) {
 	if len(ks) != 2 && len(ks) != 3 {
 		return Geom{}, errf("kernel_shape %v: only 2-D and 3-D pools are supported", ks)
 	}
-	if n.Int("storage_order", 0) != 0 {
-		return Geom{}, errf("storage_order 1 is not supported")
-	}
 	g, err := geometry(n, in, ks, n.Int("ceil_mode", 0) == 1)
 	if err != nil {
 		return g, err
@@ -65,14 +62,41 @@ func maxPoolFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 	}
 	off, idx := g.windows()
 	out := tensor.New(g.OutShape(g.C))
+	at := tensor.New(g.OutShape(g.C))
+	pos := g.flatIndex(n)
 	for j := range out.Data {
 		m := math.Inf(-1)
 		for _, i := range idx[off[j]:off[j+1]] {
-			m = math.Max(m, in[0].Data[i])
+			if v := in[0].Data[i]; v > m {
+				m, at.Data[j] = v, float64(pos(int(i)))
+			}
 		}
 		out.Data[j] = m
 	}
+	if len(n.Outputs) > 1 && n.Outputs[1] != "" {
+		return []*tensor.T{out, at}, nil
+	}
 	return []*tensor.T{out}, nil
+}
+
+// flatIndex maps a row-major input position to MaxPool's Indices value:
+// the position itself, or with storage_order 1 the position with the
+// spatial axes in column-major order.
+func (g *Geom) flatIndex(n *graph.Node) func(int) int64 {
+	if n.Int("storage_order", 0) == 0 {
+		return func(i int) int64 { return int64(i) }
+	}
+	plane := g.InPlane()
+	return func(i int) int64 {
+		nc, p := i/plane, i%plane
+		w, h := p%g.W, p/g.W // 2-D: (h, w) -> w H + h
+		if g.D > 0 {
+			d := h / g.H
+			h %= g.H
+			return int64(nc*plane + (w*g.H+h)*g.D + d)
+		}
+		return int64(nc*plane + w*g.H + h)
+	}
 }
 
 func maxPoolLower(n *graph.Node, b *Builder) error {
@@ -87,6 +111,18 @@ func maxPoolLower(n *graph.Node, b *Builder) error {
 	l := &MaxPool{LayerBase: LayerBase{In: []int{id}}, Bits: x.Bits, Relu: n.Int("_relu", 0) == 1}
 	l.Off, l.Idx = g.windows()
 	b.Emit(n, l, n.Outputs[0], g.OutShape(g.C), x.Frac, x.Bits)
+	if len(n.Outputs) > 1 && n.Outputs[1] != "" {
+		if l.Relu {
+			return nodeErr(n, "a ReLU fused into a MaxPool with Indices")
+		}
+		// Indices: the flat input position of each window's first maximum
+		pos := g.flatIndex(n)
+		am := &ArgMax{LayerBase: LayerBase{In: []int{id}}, Off: l.Off, Idx: l.Idx, Bits: x.Bits, Map: make([]int64, len(l.Idx))}
+		for t, i := range l.Idx {
+			am.Map[t] = pos(int(i))
+		}
+		b.Emit(n, am, n.Outputs[1], g.OutShape(g.C), 0, signedBits(0, int64(x.Shape.Size())))
+	}
 	return nil
 }
 

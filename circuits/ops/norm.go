@@ -28,6 +28,7 @@ func init() {
 	Register("Pow", &Spec{Float: binary(math.Pow)})
 	Register("LayerNormalization", &Spec{Float: layerNormFloat})
 	Register("RMSNormalization", &Spec{Float: layerNormFloat})
+	Register("zkml.PowTable", &Spec{Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) { return unary(powTable(n))(n, in) }, Lower: powTableLower})
 }
 
 // Root is y = floor(sqrt(x 2^Shift)).
@@ -169,11 +170,58 @@ func mk(op, name string, in []string, out string, attrs map[string]graph.Attr) *
 
 func expandPow(g *graph.Graph, n *graph.Node) ([]*graph.Node, error) {
 	e := g.Consts[n.Input(1)]
-	if e == nil || len(e.Data) != 1 {
-		return nil, nodeErr(n, "the exponent must be a constant scalar")
+	if e == nil {
+		return nil, nodeErr(n, "the exponent must be a constant")
 	}
-	p, x, out := e.Data[0], n.Inputs[0], n.Outputs[0]
-	base := n.Label()
+	if len(e.Data) == 1 {
+		return powScalar(n, e.Data[0], n.Inputs[0], n.Outputs[0], n.Label())
+	}
+	// a tensor of exponents: x to each distinct exponent, then each element
+	// picked from its power by constant masks (Where with a constant
+	// condition costs no product)
+	var distinct []float64
+	seen := map[float64]bool{}
+	for _, v := range e.Data {
+		if !seen[v] {
+			seen[v] = true
+			distinct = append(distinct, v)
+		}
+	}
+	out := n.Outputs[0]
+	var nodes []*graph.Node
+	powers := make([]string, len(distinct))
+	for i, p := range distinct {
+		powers[i] = fmt.Sprintf("%s/pow%d", out, i)
+		if p == 0 {
+			g.Consts[powers[i]] = tensor.Scalar(1)
+			continue
+		}
+		add, err := powScalar(n, p, n.Inputs[0], powers[i], fmt.Sprintf("%s/pow%d", n.Label(), i))
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, add...)
+	}
+	acc := powers[len(powers)-1]
+	for i := len(distinct) - 2; i >= 0; i-- {
+		mask := &tensor.T{Shape: e.Shape.Clone(), Data: make([]float64, len(e.Data))}
+		for j, v := range e.Data {
+			mask.Data[j] = bit(v == distinct[i])
+		}
+		name := fmt.Sprintf("%s/mask%d", out, i)
+		g.Consts[name] = mask
+		next := fmt.Sprintf("%s/pick%d", out, i)
+		if i == 0 {
+			next = out
+		}
+		nodes = append(nodes, mk("Where", fmt.Sprintf("%s/pick%d", n.Label(), i), []string{name, powers[i], acc}, next, nil))
+		acc = next
+	}
+	return nodes, nil
+}
+
+// powScalar writes x^p as the operators it is made of.
+func powScalar(n *graph.Node, p float64, x, out, base string) ([]*graph.Node, error) {
 	switch {
 	case p == 1:
 		return []*graph.Node{mk("Identity", base, []string{x}, out, nil)}, nil
@@ -183,7 +231,7 @@ func expandPow(g *graph.Graph, n *graph.Node) ([]*graph.Node, error) {
 		return []*graph.Node{mk("Reciprocal", base, []string{x}, out, nil)}, nil
 	case p == -0.5:
 		return []*graph.Node{mk("Sqrt", base+"/sqrt", []string{x}, out+"/sqrt", nil), mk("Reciprocal", base, []string{out + "/sqrt"}, out, nil)}, nil
-	case p >= 2 && p <= 64 && p == math.Trunc(p):
+	case p >= 2 && p <= 16 && p == math.Trunc(p):
 		// square and multiply: x^p from x^(2^i)
 		k := int(p)
 		var nodes []*graph.Node
@@ -213,16 +261,41 @@ func expandPow(g *graph.Graph, n *graph.Node) ([]*graph.Node, error) {
 		}
 		return nodes, nil
 	}
-	return nil, nodeErr(n, "exponent %g: only integer exponents from 1 to 64, 0.5, -0.5 and -1 are supported", p)
+	// any other exponent: a lookup table of v^p over the calibrated range
+	return []*graph.Node{{Name: base, Op: "PowTable", Domain: "zkml", Inputs: []string{x}, Outputs: []string{out},
+		Attrs: map[string]graph.Attr{"exponent": {Kind: graph.AttrFloat, Float: p}}}}, nil
+}
+
+// powTable is v^p for the exponent attribute; a fractional power of a
+// negative value has no real result.
+func powTable(n *graph.Node) func(float64) float64 {
+	p := n.Float("exponent", 1)
+	return func(v float64) float64 { return math.Pow(v, p) }
+}
+
+func powTableLower(n *graph.Node, b *Builder) error {
+	if st := b.Stats[n.Inputs[0]]; st.Min < 0 && n.Float("exponent", 1) != math.Trunc(n.Float("exponent", 1)) {
+		return nodeErr(n, "exponent %g of values calibrated down to %g: a fractional power of a negative value has no real result", n.Float("exponent", 1), st.Min)
+	}
+	return tableLower(func(v float64) float64 {
+		if r := powTable(n)(v); !math.IsNaN(r) {
+			return r
+		}
+		return 0 // table entries below 0, which calibration never reaches
+	})(n, b)
 }
 
 func expandLayerNorm(g *graph.Graph, n *graph.Node, shapes map[string]tensor.Shape) ([]*graph.Node, error) {
-	for i, name := range n.Outputs[1:] {
-		if name != "" {
-			return nil, nodeErr(n, "output %d (the training statistics) is not supported", i+1)
-		}
-	}
 	x, out, base := n.Inputs[0], n.Outputs[0], n.Label()
+	stat := func(i int) string {
+		if i < len(n.Outputs) {
+			return n.Outputs[i]
+		}
+		return ""
+	}
+	if stat(1) != "" && n.Op != "LayerNormalization" {
+		return nil, nodeErr(n, "output 1 is not defined for %s", n.Op)
+	}
 	axis := n.Int("axis", -1)
 	if n.Int("stash_type", 1) != 1 {
 		return nil, nodeErr(n, "stash_type %d is not supported", n.Int("stash_type", 1))
@@ -254,6 +327,13 @@ func expandLayerNorm(g *graph.Graph, n *graph.Node, shapes map[string]tensor.Sha
 		mk("Add", base+"/eps", []string{out + "/var", out + "/eps"}, out+"/ve", nil),
 		mk("Sqrt", base+"/std", []string{out + "/ve"}, out+"/std", nil),
 		mk("Div", base+"/normalize", []string{d, out + "/std"}, out+"/n", nil))
+	// the optional Mean and InvStdDev outputs
+	if m := stat(1); m != "" {
+		nodes = append(nodes, mk("Identity", base+"/Mean", []string{out + "/mean"}, m, nil))
+	}
+	if is := stat(2); is != "" {
+		nodes = append(nodes, mk("Reciprocal", base+"/InvStdDev", []string{out + "/std"}, is, nil))
+	}
 	scaled := out
 	if n.Input(2) != "" {
 		scaled = out + "/scaled"
