@@ -250,3 +250,76 @@ func TestSqrt(t *testing.T) {
 		}
 	}
 }
+
+type matmulCircuit struct {
+	A, B, C [][]frontend.Variable
+	Hinted  bool `gnark:"-"`
+}
+
+func (c *matmulCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	if c.Hinted {
+		out := g.MatMul(c.A, c.B)
+		for i := range out {
+			for j := range out[i] {
+				api.AssertIsEqual(out[i][j], c.C[i][j])
+			}
+		}
+		return nil
+	}
+	g.CheckMatMul(c.A, c.B, c.C)
+	return nil
+}
+
+func mat(m, n int, f func(i, j int) int64) [][]frontend.Variable {
+	out := make([][]frontend.Variable, m)
+	for i := range out {
+		out[i] = make([]frontend.Variable, n)
+		for j := range out[i] {
+			out[i][j] = neg(f(i, j))
+		}
+	}
+	return out
+}
+
+// TestFreivalds: the product of signed matrices passes, hinted or given; a
+// product wrong in one entry (by one, or by the modulus' neighbour of a
+// sign flip) is refused.
+func TestFreivalds(t *testing.T) {
+	const m, k, n = 3, 4, 5
+	av := func(i, j int) int64 { return int64((i*7+j*3)%11 - 5) }
+	bv := func(i, j int) int64 { return int64((i*5+j*2)%13 - 6) }
+	cv := func(i, j int) int64 {
+		s := int64(0)
+		for t := range k {
+			s += av(i, t) * bv(t, j)
+		}
+		return s
+	}
+	shape := func(hinted bool) *matmulCircuit {
+		return &matmulCircuit{A: mat(m, k, av), B: mat(k, n, bv), C: mat(m, n, cv), Hinted: hinted}
+	}
+	w := func(c func(i, j int) int64) *matmulCircuit {
+		return &matmulCircuit{A: mat(m, k, av), B: mat(k, n, bv), C: mat(m, n, c)}
+	}
+	for _, hinted := range []bool{false, true} {
+		if err := gadgets.IsSolvedTwice(t, shape(hinted), w(cv), field); err != nil {
+			t.Fatalf("hinted=%v: the honest product rejected: %v", hinted, err)
+		}
+	}
+	for _, e := range [][2]int{{0, 0}, {2, 4}, {1, 3}} {
+		for _, delta := range []int64{1, -1, 1 << 40} {
+			bad := func(i, j int) int64 {
+				if i == e[0] && j == e[1] {
+					return cv(i, j) + delta
+				}
+				return cv(i, j)
+			}
+			for _, hinted := range []bool{false, true} {
+				if err := gadgets.IsSolvedTwice(t, shape(hinted), w(bad), field); err == nil {
+					t.Errorf("hinted=%v: C[%d][%d] off by %d accepted", hinted, e[0], e[1], delta)
+				}
+			}
+		}
+	}
+}

@@ -263,7 +263,7 @@ func Signed(mod, v *big.Int) *big.Int {
 
 // Hints lists every hint of this package.
 func Hints() []solver.Hint {
-	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint, QuotientsHint, RoundDivHint, F32ShiftHint, F32GridHint, NegativeHint, ArgMaxHint, OneHotHint, DivRoundHint, SqrtHint}
+	return []solver.Hint{RescaleHint, MaxHint, DivHint, LimbsHint, CountHint, QuotientsHint, RoundDivHint, F32ShiftHint, F32GridHint, NegativeHint, ArgMaxHint, OneHotHint, DivRoundHint, SqrtHint, MatMulHint}
 }
 
 // RegisterHints registers the hints of this package with gnark's solver.

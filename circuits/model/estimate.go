@@ -24,6 +24,12 @@ var perElement = map[string]int{
 	"Concat": 0, "Slice": 0, "Gather": 0, "Expand": 0, "Tile": 0, "Pad": 0, "Cast": 0, "Constant": 0,
 	"Dense": 8, "Conv": 8, "Linear": 8, "QLinear": 8, "Sparse": 8,
 	"MaxPool": 14, "AveragePool": 10, "Softmax": 24, "Table": 10,
+	"Split": 0, "Dropout": 0, "GatherElements": 0,
+	// an affine step or a product of two activations, then the rescale
+	"Add": 9, "Sub": 9, "Mul": 9, "Neg": 8,
+	// at most one product per element (none with a constant condition)
+	"Where": 1, "Not": 1, "And": 1, "Or": 1, "Xor": 1,
+	"Sigmoid": 10, "Tanh": 10, "Exp": 10, "Erf": 10, "Gelu": 10, "Sqrt": 6, "Sign": 8, "Abs": 5,
 }
 
 // defaultPerElement is the estimate for a layer kind not in perElement.

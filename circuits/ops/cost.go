@@ -49,9 +49,6 @@ func (l *Trees) EstimatedCost() int {
 	return l.Rows * (len(l.Order)*(4+rangeCost(l.DBits)) + len(l.Leaf) + l.Cols*(2+rangeCost(l.OutBits)))
 }
 
-// EstimatedCost implements Coster: K products per output and the rescale.
-func (l *Product) EstimatedCost() int { return len(l.A) * (l.K + 8) }
-
 // EstimatedCost implements Coster: the sign, three products and five range
 // checks per quotient.
 func (l *Quotient) EstimatedCost() int {

@@ -37,6 +37,9 @@ type opCase struct {
 	// lieHints also solves with each of these gadget hints dishonest (a bit
 	// flipped, a one-hot moved) and requires the solver to reject it.
 	lieHints []solver.Hint
+	// lieOne corrupts a multi-output hint in one entry (its first, plus
+	// one) rather than moving a one-hot's one.
+	lieOne bool
 }
 
 // graph is the case's graph: its nodes, constants, inputs and outputs.
@@ -237,7 +240,9 @@ func run(t *testing.T, c opCase) {
 			if err := h(mod, in, out); err != nil {
 				return err
 			}
-			if len(out) == 1 { // a bit: flip it
+			if c.lieOne {
+				out[0].Add(out[0], big.NewInt(1)).Mod(out[0], mod)
+			} else if len(out) == 1 { // a bit: flip it
 				out[0].Sub(big.NewInt(1), out[0]).Mod(out[0], mod)
 			} else { // a one-hot: move its one along
 				last := out[len(out)-1]

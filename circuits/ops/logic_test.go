@@ -125,6 +125,11 @@ func TestMatMulForms(t *testing.T) {
 	run(t, opCase{name: "MatMul/activations", order: []string{"a", "b", "v"}, inputs: map[string]tensor.Shape{"a": {2, 3, 4}, "b": {4, 5}, "v": {5}},
 		nodes: []*graph.Node{node("MatMul", []string{"a", "b"}, []string{"ab"}), node("MatMul", []string{"ab", "v"}, []string{"y"})},
 		out:   []string{"ab", "y"}, tol: 0.03})
+	// attention's shape: batched heads, Freivalds' check; a product wrong in
+	// one entry is refused
+	run(t, opCase{name: "MatMul/freivalds", order: []string{"q", "k"}, inputs: map[string]tensor.Shape{"q": {2, 6, 4}, "k": {2, 4, 6}},
+		nodes: []*graph.Node{node("MatMul", []string{"q", "k"}, []string{"y"})},
+		out:   []string{"y"}, tol: 0.03, lieHints: []solver.Hint{gadgets.MatMulHint}, lieOne: true})
 	run(t, opCase{name: "Gemm/activation-B", order: []string{"a", "b", "c"}, inputs: map[string]tensor.Shape{"a": {4, 3}, "b": {5, 4}, "c": {5}},
 		nodes: []*graph.Node{node("Gemm", []string{"a", "b", "c"}, []string{"y"}, "transA", 1, "transB", 1, "alpha", 0.5, "beta", 2.0)},
 		out:   []string{"y"}, tol: 0.03})

@@ -21,9 +21,10 @@ func init() {
 // mmGeom is where each output of a MatMul reads its operands: output o sums
 // a[A[o] + t] b[B[o] + t N] over t < K.
 type mmGeom struct {
-	Shape tensor.Shape
-	K, N  int
-	A, B  []int32
+	Shape   tensor.Shape
+	M, K, N int
+	Batches int
+	A, B    []int32
 }
 
 func matmulGeom(as, bs tensor.Shape) (*mmGeom, error) {
@@ -47,7 +48,7 @@ func matmulGeom(as, bs tensor.Shape) (*mmGeom, error) {
 	}
 	ia := tensor.BroadcastIndex(a[:len(a)-2], batch)
 	ib := tensor.BroadcastIndex(b[:len(b)-2], batch)
-	g := &mmGeom{K: k, N: nn}
+	g := &mmGeom{M: m, K: k, N: nn, Batches: batch.Size()}
 	for p := range batch.Size() {
 		for i := range m {
 			for j := range nn {
@@ -125,7 +126,7 @@ func matmulLower(n *graph.Node, b *Builder) error {
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
-	l := &Product{LayerBase: LayerBase{In: []int{idA, idB}}, K: g.K, N: g.N, A: g.A, B: g.B}
+	l := &Product{LayerBase: LayerBase{In: []int{idA, idB}}, M: g.M, K: g.K, N: g.N, Batches: g.Batches, A: g.A, B: g.B}
 	bound := float64(g.K) * float64(int64(1)<<(ta.Bits-1)) * float64(int64(1)<<(tb.Bits-1))
 	out := n.Outputs[0]
 	rq, fy, err := b.Requantizer(n, out, ta.Frac+tb.Frac, bound)
@@ -137,12 +138,16 @@ func matmulLower(n *graph.Node, b *Builder) error {
 	return nil
 }
 
-// Product is MatMul of two activations: each output sums K products of an
-// element of A and one of B (one constraint each), then the rescale.
+// Product is MatMul of two activations. Each batch's m x k by k x n
+// product is hinted and held by Freivalds' check (gadgets.CheckMatMul:
+// k n + m k + m n products instead of m k n), then every entry is rescaled.
+// Where that costs more than the products themselves (k below 3) each
+// output sums its k products directly.
 type Product struct {
 	LayerBase
-	K, N int
-	A, B []int32
+	M, K, N int
+	Batches int
+	A, B    []int32
 	Requant
 }
 
@@ -157,16 +162,52 @@ func (l *Product) Eval(in [][]int64) ([]int64, error) {
 	return l.eval(l.Node, acc)
 }
 
+// freivalds reports whether the randomized check is cheaper than the
+// products.
+func (l *Product) freivalds() bool {
+	return l.M > 0 && l.K*l.N+l.M*l.K+l.M*l.N+l.N < l.M*l.K*l.N
+}
+
 // Define implements Layer.
 func (l *Product) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
 	api := c.API
 	acc := make([]frontend.Variable, len(l.A))
-	for o := range acc {
-		var s frontend.Variable = 0
-		for t := 0; t < l.K; t++ {
-			s = api.Add(s, api.Mul(in[0][int(l.A[o])+t], in[1][int(l.B[o])+t*l.N]))
+	if !l.freivalds() {
+		for o := range acc {
+			var s frontend.Variable = 0
+			for t := 0; t < l.K; t++ {
+				s = api.Add(s, api.Mul(in[0][int(l.A[o])+t], in[1][int(l.B[o])+t*l.N]))
+			}
+			acc[o] = s
 		}
-		acc[o] = s
+		return l.define(c, acc)
+	}
+	per := l.M * l.N
+	for p := range l.Batches {
+		a := make([][]frontend.Variable, l.M)
+		for i := range a {
+			o := p*per + i*l.N
+			a[i] = in[0][l.A[o] : int(l.A[o])+l.K]
+		}
+		b := make([][]frontend.Variable, l.K)
+		for t := range b {
+			b[t] = make([]frontend.Variable, l.N)
+			for j := range l.N {
+				b[t][j] = in[1][int(l.B[p*per+j])+t*l.N]
+			}
+		}
+		cm := c.MatMul(a, b)
+		for i := range cm {
+			copy(acc[p*per+i*l.N:], cm[i])
+		}
 	}
 	return l.define(c, acc)
+}
+
+// EstimatedCost implements Coster.
+func (l *Product) EstimatedCost() int {
+	if !l.freivalds() {
+		return len(l.A) * (l.K + 8)
+	}
+	return l.Batches*(l.K*l.N+l.M*l.K+l.M*l.N) + len(l.A)*8
 }
