@@ -29,7 +29,7 @@ var perElement = map[string]int{
 	"Add": 9, "Sub": 9, "Mul": 9, "Neg": 8,
 	// at most one product per element (none with a constant condition)
 	"Where": 1, "Not": 1, "And": 1, "Or": 1, "Xor": 1,
-	"Sigmoid": 10, "Tanh": 10, "Exp": 10, "Erf": 10, "Gelu": 10, "Sqrt": 6, "Sign": 8, "Abs": 5,
+	"Sigmoid": 10, "Tanh": 10, "Exp": 10, "Erf": 10, "Gelu": 10, "Pointwise": 10, "Sqrt": 6, "Sign": 8, "Abs": 5,
 }
 
 // defaultPerElement is the estimate for a layer kind not in perElement.

@@ -435,9 +435,23 @@ func whereLower(n *graph.Node, b *Builder) error {
 	if !have {
 		frac = b.Frac(n.Outputs[0])
 	}
+	// an infinite constant (a mask's -inf) saturates to the end of a range
+	// 16 bits wider than the activations: far enough below every score that
+	// a Softmax after it gives it exactly 0
+	infinite := false
+	for _, name := range []string{x, y} {
+		if c := b.Const(name); c != nil {
+			for _, v := range c.Data {
+				infinite = infinite || math.IsInf(v, 0)
+			}
+		}
+	}
 	operand := func(name string) (int, int64, int, error) {
 		if c := b.Const(name); c != nil {
 			bitsC := b.Cfg.ActBits
+			if infinite {
+				bitsC += 16
+			}
 			id := b.constAt(name, c, frac, bitsC)
 			return id, 1, bitsC, nil
 		}

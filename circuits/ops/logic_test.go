@@ -1,12 +1,15 @@
 package ops_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/consensys/gnark/constraint/solver"
 
 	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
+	"github.com/zkml/zkml/circuits/model"
+	"github.com/zkml/zkml/circuits/ops"
 	"github.com/zkml/zkml/circuits/tensor"
 )
 
@@ -151,4 +154,90 @@ func TestWindows3D(t *testing.T) {
 	run(t, opCase{name: "AveragePool3d", order: []string{"x"}, inputs: x,
 		nodes: []*graph.Node{node("AveragePool", []string{"x"}, []string{"y"}, "kernel_shape", []int{3, 2, 2}, "strides", []int{1, 2, 2}, "pads", []int{1, 0, 0, 1, 1, 1})},
 		out:   []string{"y"}})
+}
+
+// TestTransformerOps: GELU as exporters write it (Div, Erf, Add, Mul, Mul)
+// and SiLU fuse into one table each; LayerNormalization (with its Mean and
+// InvStdDev), Pow and Sqrt, Split and a causal mask with -inf before a
+// Softmax over the last axis, against the float reference; a dishonest
+// root, quotient or sign bit is refused.
+func TestTransformerOps(t *testing.T) {
+	r := newRand(51)
+	consts := map[string]*tensor.T{"s2": constT(tensor.Shape{}, math.Sqrt2), "one": constT(tensor.Shape{}, 1), "half": constT(tensor.Shape{}, 0.5)}
+	gelu := []*graph.Node{node("Div", []string{"x", "s2"}, []string{"d"}), node("Erf", []string{"d"}, []string{"e"}),
+		node("Add", []string{"e", "one"}, []string{"a"}), node("Mul", []string{"x", "a"}, []string{"m"}),
+		node("Mul", []string{"m", "half"}, []string{"y"}), node("Sigmoid", []string{"x"}, []string{"sg"}), node("Mul", []string{"x", "sg"}, []string{"silu"})}
+	g := &graph.Graph{Consts: consts, Nodes: gelu, Inputs: []graph.Value{{Name: "x", Shape: tensor.Shape{2, 8}, DType: 1}}, Outputs: []graph.Value{{Name: "y"}, {Name: "silu"}}}
+	pg, _, err := ops.Prepare(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pg.Nodes) != 2 || pg.Nodes[0].Op != "Pointwise" || pg.Nodes[1].Op != "Pointwise" {
+		var got []string
+		for _, n := range pg.Nodes {
+			got = append(got, n.Op)
+		}
+		t.Fatalf("GELU and SiLU prepared into %v, want two Pointwise tables", got)
+	}
+	run(t, opCase{name: "GELU+SiLU", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {2, 8}}, consts: consts, nodes: gelu, out: []string{"y", "silu"}, tol: 0.02})
+
+	ln := []*graph.Node{node("LayerNormalization", []string{"x", "g", "b"}, []string{"y", "mean", "inv"}, "axis", -1, "epsilon", 1e-3),
+		node("Pow", []string{"y", "two"}, []string{"y2"}), node("Sqrt", []string{"y2"}, []string{"ay"})}
+	run(t, opCase{name: "LayerNorm+Pow+Sqrt", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {3, 8}},
+		consts: map[string]*tensor.T{"g": randT(r, tensor.Shape{8}, 0.5, 1.5), "b": randT(r, tensor.Shape{8}, -0.5, 0.5), "two": constT(tensor.Shape{}, 2)},
+		nodes:  ln, out: []string{"y", "mean", "inv", "ay"}, tol: 0.03, lieHints: []solver.Hint{gadgets.SqrtHint, gadgets.DivRoundHint}, lieOne: true})
+
+	mask := tensor.New(tensor.Shape{4, 4})
+	for i := range 4 {
+		for j := range 4 {
+			mask.Data[i*4+j] = bit(j <= i)
+		}
+	}
+	run(t, opCase{name: "Split+causal-mask", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {4, 8}},
+		consts: map[string]*tensor.T{"mask": mask, "ninf": constT(tensor.Shape{}, math.Inf(-1))},
+		nodes: []*graph.Node{node("Split", []string{"x"}, []string{"q", "k"}, "axis", 1),
+			node("Transpose", []string{"k"}, []string{"kt"}, "perm", []int{1, 0}),
+			node("MatMul", []string{"q", "kt"}, []string{"s"}),
+			node("Where", []string{"mask", "s", "ninf"}, []string{"ms"}),
+			node("Softmax", []string{"ms"}, []string{"p"}, "axis", -1)},
+		out: []string{"p"}, tol: 0.03})
+	// a masked score contributes exactly 0: every masked probability of the
+	// integer program is 0, and the unmasked ones sum to one
+	mg := &graph.Graph{Consts: map[string]*tensor.T{"mask": mask, "ninf": constT(tensor.Shape{}, math.Inf(-1))},
+		Nodes:  []*graph.Node{node("Where", []string{"mask", "x", "ninf"}, []string{"ms"}), node("Softmax", []string{"ms"}, []string{"p"}, "axis", -1)},
+		Inputs: []graph.Value{{Name: "x", Shape: tensor.Shape{4, 4}, DType: 1}}, Outputs: []graph.Value{{Name: "p"}}}
+	sample := []*tensor.T{randT(r, tensor.Shape{4, 4}, -3, 3)}
+	q, err := model.Quantize(mg, [][]*tensor.T{sample}, ops.Defaults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := model.QuantizeInputs(q.Prog, sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, err := q.Prog.Run(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := vals[q.Prog.Outputs[0]]
+	one := int64(1) << q.Prog.Tensors[q.Prog.Outputs[0]].Frac
+	for i := range 4 {
+		var s int64
+		for j := range 4 {
+			if v := p[i*4+j]; j > i && v != 0 {
+				t.Errorf("masked score (%d, %d) has probability %d, not 0", i, j, v)
+			}
+			s += p[i*4+j]
+		}
+		if s > one || s < one-4 {
+			t.Errorf("row %d sums to %d, want %d (less the rounding of 4 entries)", i, s, one)
+		}
+	}
+}
+
+func bit(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

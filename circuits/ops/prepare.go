@@ -102,6 +102,7 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 	if err := canonicalize(out); err != nil {
 		return nil, nil, err
 	}
+	fusePointwise(out)
 	fuseAffine(out)
 	reluAfterPool(out)
 	fuseRelu(out)

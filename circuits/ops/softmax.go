@@ -81,6 +81,9 @@ func softmaxLower(n *graph.Node, b *Builder) error {
 	for i := range vals {
 		vals[i] = int64(math.Round(math.Exp(-math.Ldexp(float64(i), -ft)) * math.Ldexp(1, expFrac)))
 	}
+	// the clamp: exp(-32) and below is 0 at this scale anyway, and a masked
+	// score (-inf, saturated) lands here, so it contributes exactly 0
+	vals[len(vals)-1] = 0
 	l := &Softmax{LayerBase: LayerBase{In: []int{id}}, Outer: outer, Len: length, Inner: inner,
 		InBits: x.Bits, Shift: x.Frac - ft, IdxBits: t, Exp: vals, ExpFrac: expFrac, OutFrac: b.Cfg.ActBits - 2}
 	b.Emit(n, l, n.Outputs[0], x.Shape, l.OutFrac, b.Cfg.ActBits)
