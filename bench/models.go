@@ -2,6 +2,7 @@ package bench
 
 import (
 	"path/filepath"
+	"strings"
 
 	"github.com/zkml/zkml/circuits/ops"
 )
@@ -17,8 +18,8 @@ type Model struct {
 	Bits int
 }
 
-// Models are the dev models (tier 1 and 2, and the tier-3 recurrent and tree
-// models) and the two benchmark models.
+// Models are the dev models (tier 1 and 2, and the tier-3 recurrent, tree
+// and transformer models) and the two benchmark models.
 var Models = []Model{
 	{Name: "1l_mlp", Dir: "dev/1l_mlp"},
 	{Name: "sklearn_mlp", Dir: "dev/sklearn_mlp"},
@@ -33,6 +34,8 @@ var Models = []Model{
 	{Name: "xgboost", Dir: "dev/xgboost"},
 	{Name: "forest_digits", Dir: "dev/forest_digits"},
 	{Name: "gbr_diabetes", Dir: "dev/gbr_diabetes"},
+	{Name: "microgpt", Dir: "dev/microgpt"},
+	{Name: "layernorm_gelu", Dir: "dev/layernorm_gelu"},
 	{Name: "mlp_2m6k", Dir: "bench/mlp_2m6k"},
 	{Name: "cifar_cnn", Dir: "bench/cifar_cnn", Heavy: true},
 	// one bit of precision for a 2^18 instead of a 2^19 FFT domain
@@ -50,3 +53,26 @@ func (m Model) Config() ops.Config {
 
 // Path returns the model directory under the corpus root.
 func (m Model) Path(corpus string) string { return filepath.Join(corpus, m.Dir) }
+
+// NanoGPT is the cross-project nanoGPT workload (4 layers, 4 heads, d 64,
+// 64 tokens). It is not in Models: the report estimates it from its
+// program (see LayerKind) rather than setting it up.
+var NanoGPT = Model{Name: "nanogpt", Dir: "bench/nanogpt", Heavy: true}
+
+// LayerKind groups a transformer's layers as the report counts them:
+// attention products, softmax, MLP, normalization, or the rest.
+func LayerKind(node, op string) string {
+	switch {
+	case strings.Contains(node, "LayerNormalization") || strings.Contains(node, "/ln"):
+		return "normalization"
+	case op == "MatMul":
+		return "attention products"
+	case op == "Softmax":
+		return "softmax"
+	case strings.Contains(node, "/mlp"):
+		return "MLP"
+	case strings.Contains(node, "/attn"):
+		return "attention projections"
+	}
+	return "embedding, residuals, head and bindings"
+}

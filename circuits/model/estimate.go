@@ -59,7 +59,7 @@ func Estimate(p *ops.Program, m Modes) int {
 	}
 	for _, l := range p.Layers {
 		if c, ok := l.(ops.Coster); ok {
-			total += c.EstimatedCost()
+			total += c.EstimatedCost(p.Tensors[l.Base().Out].Shape.Size())
 			continue
 		}
 		b := l.Base()

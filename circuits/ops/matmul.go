@@ -205,7 +205,7 @@ func (l *Product) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Va
 }
 
 // EstimatedCost implements Coster.
-func (l *Product) EstimatedCost() int {
+func (l *Product) EstimatedCost(int) int {
 	if !l.freivalds() {
 		return len(l.A) * (l.K + 8)
 	}
