@@ -145,6 +145,9 @@ func compareLower(n *graph.Node, b *Builder) error {
 			km = max(km, k, -k)
 		}
 		l.Bits = diffBits(l.MulA, xt.Bits, 0, 0, km)
+		if l.Bits > 62 {
+			return nodeErr(n, "the comparison needs %d bits, beyond the 2^62 the integer engine holds", l.Bits)
+		}
 		b.Emit(n, l, n.Outputs[0], shape, 0, boolBits)
 		b.markBool(n.Outputs[0])
 		return nil
@@ -179,8 +182,8 @@ func compareLower(n *graph.Node, b *Builder) error {
 		}
 	}
 	l.Bits = diffBits(ma, ta.Bits, mb, tb.Bits, k)
-	if l.Bits > 120 {
-		return nodeErr(n, "its operands' difference needs %d bits", l.Bits)
+	if l.Bits > 62 {
+		return nodeErr(n, "its operands' difference needs %d bits at a common scale, beyond the 2^62 the integer engine holds", l.Bits)
 	}
 	b.Emit(n, l, n.Outputs[0], shape, 0, boolBits)
 	b.markBool(n.Outputs[0])

@@ -98,8 +98,8 @@ func pinnedLower(n *graph.Node, b *Builder) error {
 		return nodeErr(n, "the shape input has %d values for a rank-%d output", x.Shape.Size(), len(shape))
 	}
 	want := make([]int64, len(shape))
-	for i, d := range shape {
-		want[i] = int64(d) << max(x.Frac, 0) >> max(-x.Frac, 0)
+	for i, d := range shape { // rounded as the input's quantization rounds
+		want[i] = int64(math.Round(math.Ldexp(float64(d), x.Frac)))
 	}
 	v := 0.0
 	if a, ok := n.Attrs["value"]; ok && a.Tensor != nil && len(a.Tensor.Data) > 0 {

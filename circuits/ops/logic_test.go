@@ -187,6 +187,30 @@ func TestTransformerOps(t *testing.T) {
 		consts: map[string]*tensor.T{"g": randT(r, tensor.Shape{8}, 0.5, 1.5), "b": randT(r, tensor.Shape{8}, -0.5, 0.5), "two": constT(tensor.Shape{}, 2)},
 		nodes:  ln, out: []string{"y", "mean", "inv", "ay"}, tol: 0.03, lieHints: []solver.Hint{gadgets.SqrtHint, gadgets.DivRoundHint}, lieOne: true})
 
+	// a constant row (zero variance; epsilon below the variance's quantum)
+	// still normalizes: the standard deviation is at least one quantum
+	lg := &graph.Graph{Consts: map[string]*tensor.T{"g": constT(tensor.Shape{8}, 1, 1, 1, 1, 1, 1, 1, 1), "b": randT(r, tensor.Shape{8}, -0.5, 0.5)},
+		Nodes:  []*graph.Node{node("LayerNormalization", []string{"x", "g", "b"}, []string{"y"}, "axis", -1)},
+		Inputs: []graph.Value{{Name: "x", Shape: tensor.Shape{1, 8}, DType: 1}}, Outputs: []graph.Value{{Name: "y"}}}
+	lq, err := model.Quantize(lg, [][]*tensor.T{{randT(r, tensor.Shape{1, 8}, -2, 2)}, {randT(r, tensor.Shape{1, 8}, 0, 2)}}, ops.Defaults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat, err := model.QuantizeInputs(lq.Prog, []*tensor.T{constT(tensor.Shape{1, 8}, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv, err := lq.Prog.Run(flat)
+	if err != nil {
+		t.Fatalf("LayerNormalization of a constant row: %v", err)
+	}
+	yt := lq.Prog.Tensors[lq.Prog.Outputs[0]]
+	for j, v := range lv[lq.Prog.Outputs[0]] {
+		if got, want := math.Ldexp(float64(v), -yt.Frac), lg.Consts["b"].Data[j]; math.Abs(got-want) > 0.01 {
+			t.Errorf("constant row: y[%d] = %v, want the bias %v", j, got, want)
+		}
+	}
+
 	mask := tensor.New(tensor.Shape{4, 4})
 	for i := range 4 {
 		for j := range 4 {

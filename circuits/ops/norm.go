@@ -31,11 +31,14 @@ func init() {
 	Register("zkml.PowTable", &Spec{Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) { return unary(powTable(n))(n, in) }, Lower: powTableLower})
 }
 
-// Root is y = floor(sqrt(x 2^Shift)).
+// Root is y = floor(sqrt(x 2^Shift + Offset)). A normalization's standard
+// deviation has Offset 1, so it is at least one quantum even where its
+// epsilon rounds to nothing at the variance's scale (a constant row).
 type Root struct {
 	LayerBase
-	Shift int
-	Bits  int // the output's width
+	Shift  int
+	Bits   int // the output's width
+	Offset int64
 }
 
 func sqrtLower(n *graph.Node, b *Builder) error {
@@ -46,7 +49,7 @@ func sqrtLower(n *graph.Node, b *Builder) error {
 	// sqrt(x 2^-fx) 2^fy = sqrt(x 2^(2fy - fx)): at least half the input's
 	// frac, so the shift is not negative
 	fy := max(b.Frac(n.Outputs[0]), (x.Frac+1)/2)
-	l := &Root{LayerBase: LayerBase{In: []int{id}}, Shift: 2*fy - x.Frac, Bits: b.Cfg.ActBits}
+	l := &Root{LayerBase: LayerBase{In: []int{id}}, Shift: 2*fy - x.Frac, Bits: b.Cfg.ActBits, Offset: n.Int("_offset", 0)}
 	if x.Bits+l.Shift > 120 {
 		return nodeErr(n, "its input needs %d bits at the root's scale", x.Bits+l.Shift)
 	}
@@ -61,7 +64,7 @@ func (l *Root) Eval(in [][]int64) ([]int64, error) {
 		if v < 0 {
 			return nil, &NodeError{Node: l.Node, Err: fmt.Errorf("element %d: the square root of %d (a negative value)", j, v)}
 		}
-		r := new(big.Int).Sqrt(new(big.Int).Lsh(big.NewInt(v), uint(l.Shift)))
+		r := new(big.Int).Sqrt(new(big.Int).Add(new(big.Int).Lsh(big.NewInt(v), uint(l.Shift)), big.NewInt(l.Offset)))
 		if r.BitLen() >= l.Bits {
 			return nil, &RangeError{Node: l.Node, Index: j, Value: r.Int64(), Bits: l.Bits}
 		}
@@ -75,7 +78,7 @@ func (l *Root) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Varia
 	out := make([]frontend.Variable, len(in[0]))
 	shift := new(big.Int).Lsh(big.NewInt(1), uint(l.Shift))
 	for j, v := range in[0] {
-		out[j] = c.Sqrt(c.API.Mul(v, shift), l.Bits-1)
+		out[j] = c.Sqrt(c.API.Add(c.API.Mul(v, shift), l.Offset), l.Bits-1)
 	}
 	return out
 }
@@ -325,7 +328,7 @@ func expandLayerNorm(g *graph.Graph, n *graph.Node, shapes map[string]tensor.Sha
 		mk("Mul", base+"/square", []string{d, d}, out+"/d2", nil),
 		mk("ReduceMean", base+"/var", []string{out + "/d2"}, out+"/var", red),
 		mk("Add", base+"/eps", []string{out + "/var", out + "/eps"}, out+"/ve", nil),
-		mk("Sqrt", base+"/std", []string{out + "/ve"}, out+"/std", nil),
+		mk("Sqrt", base+"/std", []string{out + "/ve"}, out+"/std", map[string]graph.Attr{"_offset": {Kind: graph.AttrInt, Int: 1}}),
 		mk("Div", base+"/normalize", []string{d, out + "/std"}, out+"/n", nil))
 	// the optional Mean and InvStdDev outputs
 	if m := stat(1); m != "" {

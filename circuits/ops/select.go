@@ -24,13 +24,14 @@ import (
 // multiplication.
 //
 // The index tensor holds i 2^Frac; i is that value times 2^-Frac in the
-// field, which is an integer only where the value is a multiple of 2^Frac
-// (any other value is a field element far beyond the table, whose read
-// fails). With Wrap, a negative i counts from the end (i + Dim, its sign by
-// gadgets.IsNegative). With Bound, i is range-checked to [0, Dim): the table
-// holds several rows, and an i beyond its row would read a neighbour's.
-// Without Bound, the table is one row (len = Dim Stride, every Start below
-// Stride), so the read itself bounds i.
+// field, an integer only where the value is a multiple of 2^Frac. With
+// Wrap, a negative i counts from the end (i + Dim, its sign by
+// gadgets.IsNegative, which also pins i to an integer). With Bound, i is
+// range-checked to [0, Dim): the table holds several rows (an i beyond its
+// row would read a neighbour's), or Frac > 0 (a non-integer i, a field
+// element, could still land Start + i Stride on an entry). Without Bound the
+// table is one row (len = Dim Stride, every Start below Stride) and i is
+// q 2^|Frac|, an integer, so the read itself bounds it.
 type Select struct {
 	LayerBase
 	Data    []int64
@@ -90,7 +91,10 @@ func selectLower(n *graph.Node, b *Builder) error {
 	if l.Dim == 0 {
 		return nodeErr(n, "gathers from an empty axis")
 	}
-	l.Bound = ds.Size() != int(l.Dim*l.Stride)
+	// several rows in the table, or a fractional index scale (q 2^-Frac is
+	// a field element that a read could still land on when Stride shares
+	// powers of two with 2^Frac): range-check the index itself
+	l.Bound = ds.Size() != int(l.Dim*l.Stride) || l.Frac > 0
 	for _, v := range l.Start {
 		l.Bound = l.Bound || v >= l.Stride
 	}

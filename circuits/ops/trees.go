@@ -150,9 +150,16 @@ func parseEnsemble(n *graph.Node) (*ensemble, error) {
 			parent[c] = i
 		}
 	}
+	isRoot := map[int]bool{}
 	for _, r := range e.roots {
 		if parent[r] >= 0 {
 			return nil, errf("tree %d: its first node %d is not its root", treeIDs[r], nodeIDs[r])
+		}
+		isRoot[r] = true
+	}
+	for i := range parent {
+		if parent[i] < 0 && !isRoot[i] {
+			return nil, errf("tree %d node %d is reached from no node of its tree", treeIDs[i], nodeIDs[i])
 		}
 	}
 	prefix := "target"
@@ -667,8 +674,9 @@ func (l *Trees) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Vari
 	for r := range l.Rows {
 		x := in[0][r*l.Features : (r+1)*l.Features]
 		ind := map[int32]frontend.Variable{}
-		for _, root := range l.Roots {
-			ind[root] = 1
+		root := map[int32]bool{}
+		for _, r := range l.Roots {
+			ind[r], root[r] = 1, true
 		}
 		for i, v := range l.Order {
 			d := api.Sub(api.Mul(x[l.Feature[i]], int64(l.MulA[i])), l.K[i])
@@ -682,8 +690,8 @@ func (l *Trees) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Vari
 				bit = c.IsNegative(d, l.DBits)
 			}
 			p := ind[v]
-			t := bit
-			if _, isRoot := api.Compiler().ConstantValue(p); !isRoot {
+			t := bit // a root's true child: 1 times the bit
+			if !root[v] {
 				t = api.Mul(p, bit)
 			}
 			ind[l.True[i]] = t
