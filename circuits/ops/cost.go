@@ -64,3 +64,9 @@ func (l *Table) EstimatedCost(out int) int { return len(l.Values) + 8*out }
 // EstimatedCost implements Coster: the exponential table's entries, and per
 // element the max, the table index, the query and the division.
 func (l *Softmax) EstimatedCost(out int) int { return len(l.Exp) + 24*out }
+
+// EstimatedCost implements Coster: a range check and a product per window
+// element (a pool's cost follows its windows, not its outputs: a 200-wide
+// window over 220,000 inputs is millions of constraints for 22,000
+// outputs).
+func (l *MaxPool) EstimatedCost(out int) int { return len(l.Idx)*(2+rangeCost(l.Bits)) + out }
