@@ -114,13 +114,9 @@ func arithLower(n *graph.Node, b *Builder) error {
 	if n.Op == "Div" {
 		return divLower(n, b)
 	}
-	idA, ta, err := b.Tensor(n.Inputs[0])
+	idA, ta, idB, tb, err := b.tensorPair(n)
 	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
-	}
-	idB, tb, err := b.Tensor(n.Inputs[1])
-	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
+		return err
 	}
 	l := &Binary{LayerBase: LayerBase{In: []int{idA, idB}}, Kind: n.Op, MulA: 1, MulB: 1}
 	l.IdxA, l.IdxB = make([]int32, len(ia)), make([]int32, len(ib))

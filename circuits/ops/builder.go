@@ -264,3 +264,14 @@ func (b *Builder) boolTensor(name string) (int, *TensorInfo, error) {
 	}
 	return b.Tensor(name)
 }
+
+// tensorPair is Tensor for a node's first two inputs, errors naming the node.
+func (b *Builder) tensorPair(n *graph.Node) (idA int, ta *TensorInfo, idB int, tb *TensorInfo, err error) {
+	if idA, ta, err = b.Tensor(n.Inputs[0]); err != nil {
+		return 0, nil, 0, nil, &NodeError{Node: n.Label(), Err: err}
+	}
+	if idB, tb, err = b.Tensor(n.Inputs[1]); err != nil {
+		return 0, nil, 0, nil, &NodeError{Node: n.Label(), Err: err}
+	}
+	return idA, ta, idB, tb, nil
+}

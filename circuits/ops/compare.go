@@ -152,13 +152,9 @@ func compareLower(n *graph.Node, b *Builder) error {
 		b.markBool(n.Outputs[0])
 		return nil
 	}
-	idA, ta, err := b.Tensor(n.Inputs[0])
+	idA, ta, idB, tb, err := b.tensorPair(n)
 	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
-	}
-	idB, tb, err := b.Tensor(n.Inputs[1])
-	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
+		return err
 	}
 	ma, mb, _, err := alignScales(n, ta.Frac, tb.Frac)
 	if err != nil {

@@ -42,13 +42,9 @@ func divLower(n *graph.Node, b *Builder) error {
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
-	idA, ta, err := b.Tensor(n.Inputs[0])
+	idA, ta, idB, tb, err := b.tensorPair(n)
 	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
-	}
-	idB, tb, err := b.Tensor(n.Inputs[1])
-	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
+		return err
 	}
 	out := n.Outputs[0]
 	fy := b.Frac(out)

@@ -209,31 +209,36 @@ func run(t *testing.T, c opCase) {
 			t.Fatalf("%s: output[0][0]+1 was accepted", c.name)
 		}
 	}
-	if c.lie {
-		honest := q.Prog.LayerHint
-		evil := func(mod *big.Int, in, out []*big.Int) error {
-			if err := honest(mod, in, out); err != nil {
-				return err
-			}
-			out[0].Add(out[0], big.NewInt(1)).Mod(out[0], mod)
-			return nil
-		}
+	// refused solves the R1CS with the given solver options under the honest
+	// public output and under output[0][0]+1 (what a dishonest witness could
+	// have moved it to) and requires both to fail
+	refused := func(what string, opts ...solver.Option) {
 		outs := make([][]int64, len(w.Outputs))
 		for i := range outs {
 			outs[i] = append([]int64(nil), w.Outputs[i]...)
 		}
 		outs[0][0]++
 		for _, o := range []*big.Int{w.Public[2], model.OutputValue(q.Prog, outs, hashed)} {
-			bad = *full
+			bad := *full
 			bad.Output = o
 			wit, err := frontend.NewWitness(&bad, field)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := ccs.IsSolved(wit, solver.OverrideHint(ops.LayerHintID, evil)); err == nil {
-				t.Fatalf("%s: layer advice with a quotient off by one was accepted", c.name)
+			if err := ccs.IsSolved(wit, opts...); err == nil {
+				t.Fatalf("%s: %s was accepted", c.name, what)
 			}
 		}
+	}
+	if c.lie {
+		honest := q.Prog.LayerHint
+		refused("layer advice with a quotient off by one", solver.OverrideHint(ops.LayerHintID, func(mod *big.Int, in, out []*big.Int) error {
+			if err := honest(mod, in, out); err != nil {
+				return err
+			}
+			out[0].Add(out[0], big.NewInt(1)).Mod(out[0], mod)
+			return nil
+		}))
 	}
 	for _, h := range c.lieHints {
 		evil := func(mod *big.Int, in, out []*big.Int) error {
@@ -251,23 +256,7 @@ func run(t *testing.T, c opCase) {
 			}
 			return nil
 		}
-		outs := make([][]int64, len(w.Outputs))
-		for i := range outs {
-			outs[i] = append([]int64(nil), w.Outputs[i]...)
-		}
-		outs[0][0]++
-		for _, o := range []*big.Int{w.Public[2], model.OutputValue(q.Prog, outs, hashed)} {
-			bad = *full
-			bad.Output = o
-			wit, err := frontend.NewWitness(&bad, field)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts := append(q.Prog.SolverOptions(), solver.OverrideHint(solver.GetHintID(h), evil))
-			if err := ccs.IsSolved(wit, opts...); err == nil {
-				t.Fatalf("%s: a dishonest %s was accepted", c.name, solver.GetHintName(h))
-			}
-		}
+		refused("a dishonest "+solver.GetHintName(h), append(q.Prog.SolverOptions(), solver.OverrideHint(solver.GetHintID(h), evil))...)
 	}
 	bad = *full
 	bad.Model = new(big.Int).Add(id, big.NewInt(1))

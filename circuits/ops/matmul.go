@@ -118,13 +118,9 @@ func matmulLower(n *graph.Node, b *Builder) error {
 		}
 		return b.EmitLinear(n, id, xt, w, func(wq []int64) Kernel { return &Sparse{Off: off, Idx: idx, W: wq} }, nil)
 	}
-	idA, ta, err := b.Tensor(n.Inputs[0])
+	idA, ta, idB, tb, err := b.tensorPair(n)
 	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
-	}
-	idB, tb, err := b.Tensor(n.Inputs[1])
-	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
+		return err
 	}
 	l := &Product{LayerBase: LayerBase{In: []int{idA, idB}}, M: g.M, K: g.K, N: g.N, Batches: g.Batches, A: g.A, B: g.B}
 	bound := float64(g.K) * float64(int64(1)<<(ta.Bits-1)) * float64(int64(1)<<(tb.Bits-1))

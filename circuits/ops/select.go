@@ -120,14 +120,9 @@ func selectLower(n *graph.Node, b *Builder) error {
 
 // index returns the table position of output j for an index value q.
 func (l *Select) index(q int64, j int) (int64, error) {
-	i := q
-	if l.Frac > 0 {
-		if q%(int64(1)<<l.Frac) != 0 {
-			return 0, &NodeError{Node: l.Node, Err: fmt.Errorf("index element %d is %g, not an integer", l.Pos[j], math.Ldexp(float64(q), -l.Frac))}
-		}
-		i = q >> l.Frac
-	} else {
-		i = q << -l.Frac
+	i, ok := intIndex(q, l.Frac)
+	if !ok {
+		return 0, &NodeError{Node: l.Node, Err: fmt.Errorf("index element %d is %g, not an integer", l.Pos[j], math.Ldexp(float64(q), -l.Frac))}
 	}
 	if i < 0 && l.Wrap {
 		i += int64(l.Dim)
@@ -170,11 +165,7 @@ func (l *Select) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 		}
 		idx = in[1]
 	}
-	// the field element 2^-Frac (2^|Frac| for a negative Frac)
-	scale := new(big.Int).Lsh(big.NewInt(1), uint(abs(float64(l.Frac))))
-	if l.Frac > 0 {
-		scale.ModInverse(scale, api.Compiler().Field())
-	}
+	scale := indexScale(api, l.Frac)
 	ints := make([]frontend.Variable, len(idx))
 	for p, q := range idx {
 		i := api.Mul(q, scale)
@@ -290,14 +281,9 @@ func (l *OneHot) Eval(in [][]int64) ([]int64, error) {
 	depth, inner := int(l.Depth), l.inner()
 	out := make([]int64, len(in[0])*depth)
 	for p, q := range in[0] {
-		k := q
-		if l.Frac > 0 {
-			if q%(int64(1)<<l.Frac) != 0 {
-				return nil, &NodeError{Node: l.Node, Err: fmt.Errorf("index element %d is %g, not an integer", p, math.Ldexp(float64(q), -l.Frac))}
-			}
-			k = q >> l.Frac
-		} else {
-			k = q << -l.Frac
+		k, ok := intIndex(q, l.Frac)
+		if !ok {
+			return nil, &NodeError{Node: l.Node, Err: fmt.Errorf("index element %d is %g, not an integer", p, math.Ldexp(float64(q), -l.Frac))}
 		}
 		if k < 0 && l.Wrap {
 			k += int64(depth)
@@ -321,10 +307,7 @@ func (l *OneHot) Eval(in [][]int64) ([]int64, error) {
 func (l *OneHot) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Variable {
 	api := c.API
 	depth, inner := int(l.Depth), l.inner()
-	scale := new(big.Int).Lsh(big.NewInt(1), uint(abs(float64(l.Frac))))
-	if l.Frac > 0 {
-		scale.ModInverse(scale, api.Compiler().Field())
-	}
+	scale := indexScale(api, l.Frac)
 	out := make([]frontend.Variable, len(in[0])*depth)
 	for p, q := range in[0] {
 		k := api.Mul(q, scale)
@@ -338,4 +321,26 @@ func (l *OneHot) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Var
 		}
 	}
 	return out
+}
+
+// intIndex is the integer an index tensor's value q at frac stands for; ok
+// is false when q is not a multiple of 2^frac.
+func intIndex(q int64, frac int) (int64, bool) {
+	if frac <= 0 {
+		return q << -frac, true
+	}
+	if q%(int64(1)<<frac) != 0 {
+		return 0, false
+	}
+	return q >> frac, true
+}
+
+// indexScale is the field element 2^-frac (2^|frac| for a negative frac)
+// that turns an index tensor's variable into its integer.
+func indexScale(api frontend.API, frac int) *big.Int {
+	scale := new(big.Int).Lsh(big.NewInt(1), uint(abs(float64(frac))))
+	if frac > 0 {
+		scale.ModInverse(scale, api.Compiler().Field())
+	}
+	return scale
 }
