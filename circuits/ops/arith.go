@@ -5,7 +5,6 @@ import (
 
 	"github.com/zkml/zkml/circuits/gadgets"
 	"github.com/zkml/zkml/circuits/graph"
-	"github.com/zkml/zkml/circuits/tensor"
 )
 
 // Binary is an elementwise Add, Sub or Mul of two activations with numpy
@@ -71,15 +70,10 @@ func init() {
 }
 
 func arithLower(n *graph.Node, b *Builder) error {
-	if len(n.Inputs) != 2 {
-		return nodeErr(n, "needs 2 inputs, has %d", len(n.Inputs))
-	}
-	sa, sb := b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]]
-	shape, err := tensor.BroadcastShape(sa, sb)
+	shape, ia, ib, err := b.broadcast2(n)
 	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
+		return err
 	}
-	ia, ib := tensor.BroadcastIndex(sa, shape), tensor.BroadcastIndex(sb, shape)
 	ca, cb := b.Const(n.Inputs[0]), b.Const(n.Inputs[1])
 	if ca != nil || cb != nil {
 		// one constant operand: y = a x + c

@@ -84,10 +84,7 @@ func poolLower(win windowsFunc) LowerFunc {
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}
 		}
-		consts := make([]*tensor.T, len(n.Inputs))
-		for i, name := range n.Inputs {
-			consts[i] = b.Const(name)
-		}
+		consts := b.consts(n)
 		_, off, idx, w, err := win(n, x.Shape, consts)
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}

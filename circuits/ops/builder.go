@@ -275,3 +275,27 @@ func (b *Builder) tensorPair(n *graph.Node) (idA int, ta *TensorInfo, idB int, t
 	}
 	return idA, ta, idB, tb, nil
 }
+
+// broadcast2 checks a binary node's inputs and returns their broadcast shape
+// and each output's element of either operand.
+func (b *Builder) broadcast2(n *graph.Node) (tensor.Shape, []int, []int, error) {
+	if len(n.Inputs) != 2 {
+		return nil, nil, nil, nodeErr(n, "needs 2 inputs, has %d", len(n.Inputs))
+	}
+	sa, sb := b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]]
+	shape, err := tensor.BroadcastShape(sa, sb)
+	if err != nil {
+		return nil, nil, nil, &NodeError{Node: n.Label(), Err: err}
+	}
+	return shape, tensor.BroadcastIndex(sa, shape), tensor.BroadcastIndex(sb, shape), nil
+}
+
+// consts lists the constant value of each of a node's inputs (nil where an
+// input is computed).
+func (b *Builder) consts(n *graph.Node) []*tensor.T {
+	out := make([]*tensor.T, len(n.Inputs))
+	for i, name := range n.Inputs {
+		out[i] = b.Const(name)
+	}
+	return out
+}

@@ -46,10 +46,7 @@ func clipFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 }
 
 func clipLower(n *graph.Node, b *Builder) error {
-	consts := make([]*tensor.T, len(n.Inputs))
-	for i, name := range n.Inputs {
-		consts[i] = b.Const(name)
-	}
+	consts := b.consts(n)
 	lo, hi, err := clipBounds(n, consts)
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}

@@ -103,15 +103,10 @@ func alignScales(n *graph.Node, fa, fb int) (ma, mb int64, f int, err error) {
 }
 
 func compareLower(n *graph.Node, b *Builder) error {
-	if len(n.Inputs) != 2 {
-		return nodeErr(n, "needs 2 inputs, has %d", len(n.Inputs))
-	}
-	sa, sb := b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]]
-	shape, err := tensor.BroadcastShape(sa, sb)
+	shape, ia, ib, err := b.broadcast2(n)
 	if err != nil {
-		return &NodeError{Node: n.Label(), Err: err}
+		return err
 	}
-	ia, ib := tensor.BroadcastIndex(sa, shape), tensor.BroadcastIndex(sb, shape)
 	ca, cb := b.Const(n.Inputs[0]), b.Const(n.Inputs[1])
 	op := n.Op
 	l := &Compare{Equal: op == "Equal"}

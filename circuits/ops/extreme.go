@@ -151,10 +151,7 @@ func reduceExtremeLower(n *graph.Node, b *Builder) error {
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}
 	}
-	consts := make([]*tensor.T, len(n.Inputs))
-	for i, name := range n.Inputs {
-		consts[i] = b.Const(name)
-	}
+	consts := b.consts(n)
 	shape, off, idx, err := reduceExtremeWindows(n, x.Shape, consts)
 	if err != nil {
 		return &NodeError{Node: n.Label(), Err: err}

@@ -53,10 +53,7 @@ func init() {
 			return out, nil
 		},
 		Lower: func(n *graph.Node, b *Builder) error {
-			consts := make([]*tensor.T, len(n.Inputs))
-			for i, name := range n.Inputs {
-				consts[i] = b.Const(name)
-			}
+			consts := b.consts(n)
 			maps, err := splitMaps(n, b.Shapes[n.Inputs[0]], consts)
 			if err != nil {
 				return &NodeError{Node: n.Label(), Err: err}
