@@ -188,9 +188,9 @@ func (c Case) Load() (*Loaded, error) {
 	return &Loaded{Graph: g, Input: ins[0], Outputs: outs, Ops: Ops(g)}, nil
 }
 
-// DefaultMaxConstraints is the harness's resource guard, the most `zkml
-// compile` takes by default: 2^23 constraints.
-const DefaultMaxConstraints = 1 << 23
+// DefaultMaxConstraints is the harness's resource guard: 2^21 constraints,
+// what `zkml compile` takes by default on 2 cores.
+const DefaultMaxConstraints = 1 << 21
 
 // Mode is how far a case is taken.
 type Mode int

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -27,18 +28,20 @@ type quantFlags struct {
 	maxConstraints int
 }
 
-// defaultMaxConstraints is what 60% of this machine's memory holds at
-// model.BytesPerConstraint, leaving the rest to the system and to the
-// estimate's error, and never more than 2^23 (also the value when the memory
-// is unknown): the largest domain whose setup finishes in minutes on a few
-// cores. A 13M-constraint convolution of ONNX's own tests took 20 GB before
-// it was stopped; an 8.5M-constraint max pool over a 1000x1000 input would
-// set up for tens of minutes.
+// defaultMaxConstraints is what this machine sets up and proves in minutes:
+// what 60% of its memory holds at model.BytesPerConstraint (leaving the rest
+// to the system and to the estimate's error), at most 2^20 per core (a
+// Groth16 setup runs at about 4,000 constraints a second per core here:
+// cifar_cnn's 263k in 69 s on 2), and never more than 2^23. On 2 cores and
+// 24 GiB that is 2^21. A 13M-constraint convolution of ONNX's own tests took
+// 20 GB before it was stopped; a 2.5M-constraint 3-D pool sets up for longer
+// than five minutes on 2 cores. --max-constraints raises it.
 func defaultMaxConstraints() int {
+	limit := min(1<<20*runtime.NumCPU(), 1<<23)
 	if mem := physicalMemory(); mem > 0 {
-		return min(int(float64(mem)*0.6/model.BytesPerConstraint), 1<<23)
+		limit = min(limit, int(float64(mem)*0.6/model.BytesPerConstraint))
 	}
-	return 1 << 23
+	return limit
 }
 
 func (q *quantFlags) register(fs *flag.FlagSet) {
