@@ -135,7 +135,7 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		if errors.As(err, &ie) && ie.OutOfRange {
 			// the range was calibrated on this very sample: the scale hit
 			// its limit, the bit width is what falls short
-			return nil, fmt.Errorf("calibration sample %d: input %d (%s) element %d: %g cannot be represented with %d-bit activations (scales stop at 2^24 per step); use more --bits", si, ie.Input, ie.Name, ie.Index, s[ie.Input].Data[ie.Index], cfg.ActBits)
+			return nil, fmt.Errorf("calibration sample %d: input %d (%s) element %d: %g cannot be represented with %d-bit activations beside the other values of its tensor; use more --bits", si, ie.Input, ie.Name, ie.Index, s[ie.Input].Data[ie.Index], cfg.ActBits)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("calibration sample %d: %w", si, err)
@@ -145,7 +145,7 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		if errors.As(err, &re) {
 			// the ranges were calibrated on this very sample: the width,
 			// not the calibration data, falls short
-			return nil, fmt.Errorf("calibration sample %d: node %s: element %d = %d does not fit %d-bit activations, on the data the range was calibrated on (scales stop at 2^24 per step, and wide ranges meet narrow ones here); use more --bits", si, re.Node, re.Index, re.Value, cfg.ActBits)
+			return nil, fmt.Errorf("calibration sample %d: node %s: element %d = %d does not fit %d-bit activations, on the data the range was calibrated on (wide ranges meet narrow ones here); use more --bits", si, re.Node, re.Index, re.Value, cfg.ActBits)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("calibration sample %d: %w", si, err)

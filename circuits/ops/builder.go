@@ -133,14 +133,19 @@ func (b *Builder) Frac(name string) int {
 	return fracFor(b.Stats[name].MaxAbs*b.Cfg.Margin, b.Cfg.ActBits, 0)
 }
 
-// fracFor returns the largest frac with |m| 2^frac < 2^(bits-1), within [-24, 40].
+// minFrac is the coarsest scale, 2^1000 per step: fixed point reaches any
+// float64 magnitude (ONNX's exported tests hold values up to 1e224).
+const minFrac = -1000
+
+// fracFor returns the largest frac with |m| 2^frac < 2^(bits-1), within
+// [minFrac, 40].
 func fracFor(m float64, bits int, slack int) int {
 	if !(m > 1e-12) {
 		return bits - 2
 	}
 	e := int(math.Floor(math.Log2(m))) + 1 // m < 2^e
 	f := bits - 1 - e - slack
-	return max(-24, min(40, f))
+	return max(minFrac, min(40, f))
 }
 
 // QuantizeWeights rounds w to WeightBits signed bits and returns the values and

@@ -135,7 +135,7 @@ func layerNormFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 func expandNormalization(g *graph.Graph) error {
 	has := false
 	for _, n := range g.Nodes {
-		has = has || n.Op == "Pow" || n.Op == "LayerNormalization" || n.Op == "RMSNormalization"
+		has = has || n.Op == "Pow" || n.Op == "LayerNormalization" || n.Op == "RMSNormalization" || trainingBN(n)
 	}
 	if !has {
 		return nil
@@ -149,9 +149,15 @@ func expandNormalization(g *graph.Graph) error {
 		var add []*graph.Node
 		switch n.Op {
 		case "Pow":
-			add, err = expandPow(g, n)
+			add, err = expandPow(g, n, shapes)
 		case "LayerNormalization", "RMSNormalization":
 			add, err = expandLayerNorm(g, n, shapes)
+		case "BatchNormalization":
+			if trainingBN(n) {
+				add, err = expandBatchNormTraining(g, n, shapes)
+			} else {
+				add = []*graph.Node{n}
+			}
 		default:
 			add = []*graph.Node{n}
 		}
@@ -171,7 +177,7 @@ func mk(op, name string, in []string, out string, attrs map[string]graph.Attr) *
 	return &graph.Node{Name: name, Op: op, Inputs: in, Outputs: []string{out}, Attrs: attrs}
 }
 
-func expandPow(g *graph.Graph, n *graph.Node) ([]*graph.Node, error) {
+func expandPow(g *graph.Graph, n *graph.Node, shapes map[string]tensor.Shape) ([]*graph.Node, error) {
 	e := g.Consts[n.Input(1)]
 	if e == nil {
 		return nil, nodeErr(n, "the exponent must be a constant")
@@ -179,47 +185,70 @@ func expandPow(g *graph.Graph, n *graph.Node) ([]*graph.Node, error) {
 	if len(e.Data) == 1 {
 		return powScalar(n, e.Data[0], n.Inputs[0], n.Outputs[0], n.Label())
 	}
-	// a tensor of exponents: x to each distinct exponent, then each element
-	// picked from its power by constant masks (Where with a constant
-	// condition costs no product)
-	var distinct []float64
-	seen := map[float64]bool{}
-	for _, v := range e.Data {
-		if !seen[v] {
-			seen[v] = true
-			distinct = append(distinct, v)
-		}
+	// a tensor of exponents: each distinct exponent raises only the elements
+	// it applies to (gathered from x broadcast to the output), and a constant
+	// permutation puts them back; index maps all, no product
+	xs := shapes[n.Inputs[0]]
+	outShape, err := tensor.BroadcastShape(xs, e.Shape)
+	if err != nil {
+		return nil, &NodeError{Node: n.Label(), Err: err}
 	}
-	out := n.Outputs[0]
+	out, base := n.Outputs[0], n.Label()
+	ints := func(name string, v []int) string {
+		t := &tensor.T{Shape: tensor.Shape{len(v)}, Data: make([]float64, len(v)), DType: 7}
+		for i, x := range v {
+			t.Data[i] = float64(x)
+		}
+		g.Consts[name] = t
+		return name
+	}
 	var nodes []*graph.Node
-	powers := make([]string, len(distinct))
+	x := n.Inputs[0]
+	if !xs.Equal(outShape) {
+		nodes = append(nodes, mk("Expand", base+"/expand", []string{x, ints(out+"/shape", outShape)}, out+"/x", nil))
+		x = out + "/x"
+	}
+	nodes = append(nodes, mk("Reshape", base+"/flat", []string{x, ints(out+"/-1", []int{-1})}, out+"/xflat", nil))
+	exps := tensor.BroadcastIndex(e.Shape, outShape)
+	var distinct []float64
+	at := map[float64][]int{}
+	for j, k := range exps {
+		p := e.Data[k]
+		if at[p] == nil {
+			distinct = append(distinct, p)
+		}
+		at[p] = append(at[p], j)
+	}
+	perm := make([]int, len(exps))
+	var parts []string
+	pos := 0
 	for i, p := range distinct {
-		powers[i] = fmt.Sprintf("%s/pow%d", out, i)
+		part := fmt.Sprintf("%s/pow%d", out, i)
 		if p == 0 {
-			g.Consts[powers[i]] = tensor.Scalar(1)
-			continue
+			ones := tensor.New(tensor.Shape{len(at[p])})
+			for j := range ones.Data {
+				ones.Data[j] = 1
+			}
+			g.Consts[part] = ones
+		} else {
+			in := fmt.Sprintf("%s/x%d", out, i)
+			nodes = append(nodes, mk("Gather", fmt.Sprintf("%s/x%d", base, i), []string{out + "/xflat", ints(in+"/at", at[p])}, in, nil))
+			add, err := powScalar(n, p, in, part, fmt.Sprintf("%s/pow%d", base, i))
+			if err != nil {
+				return nil, err
+			}
+			nodes = append(nodes, add...)
 		}
-		add, err := powScalar(n, p, n.Inputs[0], powers[i], fmt.Sprintf("%s/pow%d", n.Label(), i))
-		if err != nil {
-			return nil, err
+		for _, j := range at[p] {
+			perm[j] = pos
+			pos++
 		}
-		nodes = append(nodes, add...)
+		parts = append(parts, part)
 	}
-	acc := powers[len(powers)-1]
-	for i := len(distinct) - 2; i >= 0; i-- {
-		mask := &tensor.T{Shape: e.Shape.Clone(), Data: make([]float64, len(e.Data))}
-		for j, v := range e.Data {
-			mask.Data[j] = bit(v == distinct[i])
-		}
-		name := fmt.Sprintf("%s/mask%d", out, i)
-		g.Consts[name] = mask
-		next := fmt.Sprintf("%s/pick%d", out, i)
-		if i == 0 {
-			next = out
-		}
-		nodes = append(nodes, mk("Where", fmt.Sprintf("%s/pick%d", n.Label(), i), []string{name, powers[i], acc}, next, nil))
-		acc = next
-	}
+	nodes = append(nodes,
+		&graph.Node{Name: base + "/concat", Op: "Concat", Inputs: parts, Outputs: []string{out + "/parts"}, Attrs: map[string]graph.Attr{"axis": {Kind: graph.AttrInt, Int: 0}}},
+		mk("Gather", base+"/order", []string{out + "/parts", ints(out+"/perm", perm)}, out+"/yflat", nil),
+		mk("Reshape", base+"/shape", []string{out + "/yflat", ints(out+"/outshape", outShape)}, out, nil))
 	return nodes, nil
 }
 
@@ -344,6 +373,82 @@ func expandLayerNorm(g *graph.Graph, n *graph.Node, shapes map[string]tensor.Sha
 	nodes = append(nodes, mk("Mul", base+"/scale", []string{out + "/n", n.Input(1)}, scaled, nil))
 	if n.Input(2) != "" {
 		nodes = append(nodes, mk("Add", base+"/bias", []string{scaled, n.Input(2)}, out, nil))
+	}
+	return nodes, nil
+}
+
+func trainingBN(n *graph.Node) bool {
+	return n.Op == "BatchNormalization" && n.Int("training_mode", 0) == 1
+}
+
+// expandBatchNormTraining writes training-mode BatchNormalization: the
+// batch's mean and (population) variance per channel, Y normalized with
+// them, and the running statistics input * momentum + batch * (1 -
+// momentum) as its second and third outputs.
+func expandBatchNormTraining(g *graph.Graph, n *graph.Node, shapes map[string]tensor.Shape) ([]*graph.Node, error) {
+	x, out, base := n.Inputs[0], n.Outputs[0], n.Label()
+	shape := shapes[x]
+	if len(shape) < 2 {
+		return nil, nodeErr(n, "input shape %v has no channel axis", shape)
+	}
+	c := shape[1]
+	params := make([]*tensor.T, 5)
+	for i := 1; i < 5; i++ {
+		if params[i] = g.Consts[n.Input(i)]; params[i] == nil || params[i].Shape.Size() != c {
+			return nil, nodeErr(n, "input %d must be a constant of %d values (one per channel)", i, c)
+		}
+	}
+	// per-channel constants as [1, C, 1, ...]
+	bshape := tensor.Shape{1, c}
+	for range len(shape) - 2 {
+		bshape = append(bshape, 1)
+	}
+	cst := func(suffix string, f func(i int) float64) string {
+		t := tensor.New(bshape)
+		for i := range t.Data {
+			t.Data[i] = f(i)
+		}
+		name := out + "/" + suffix
+		g.Consts[name] = t
+		return name
+	}
+	mom, eps := n.Float("momentum", 0.9), n.Float("epsilon", 1e-5)
+	var axes []int64
+	for d := range len(shape) {
+		if d != 1 {
+			axes = append(axes, int64(d))
+		}
+	}
+	red := map[string]graph.Attr{"axes": {Kind: graph.AttrInts, Ints: axes}, "keepdims": {Kind: graph.AttrInt, Int: 1}}
+	g.Consts[out+"/eps"] = tensor.Scalar(eps)
+	scale := cst("scale", func(i int) float64 { return params[1].Data[i] })
+	bias := cst("bias", func(i int) float64 { return params[2].Data[i] })
+	nodes := []*graph.Node{
+		mk("ReduceMean", base+"/mean", []string{x}, out+"/mean", red),
+		mk("Sub", base+"/center", []string{x, out + "/mean"}, out+"/d", nil),
+		mk("Mul", base+"/square", []string{out + "/d", out + "/d"}, out+"/d2", nil),
+		mk("ReduceMean", base+"/var", []string{out + "/d2"}, out+"/var", red),
+		mk("Add", base+"/eps", []string{out + "/var", out + "/eps"}, out+"/ve", nil),
+		mk("Sqrt", base+"/std", []string{out + "/ve"}, out+"/std", map[string]graph.Attr{"_offset": {Kind: graph.AttrInt, Int: 1}}),
+		mk("Div", base+"/normalize", []string{out + "/d", out + "/std"}, out+"/n", nil),
+		mk("Mul", base+"/scale", []string{out + "/n", scale}, out+"/scaled", nil),
+		mk("Add", base+"/bias", []string{out + "/scaled", bias}, out, nil),
+	}
+	g.Consts[out+"/1-momentum"] = tensor.Scalar(1 - mom)
+	g.Consts[out+"/[C]"] = &tensor.T{Shape: tensor.Shape{1}, Data: []float64{float64(c)}}
+	for i, stat := range []string{"mean", "var"} {
+		name := ""
+		if i+1 < len(n.Outputs) {
+			name = n.Outputs[i+1]
+		}
+		if name == "" {
+			continue
+		}
+		prior := cst("prior-"+stat, func(k int) float64 { return params[3+i].Data[k] * mom })
+		nodes = append(nodes,
+			mk("Mul", base+"/batch-"+stat, []string{out + "/" + stat, out + "/1-momentum"}, out+"/batch-"+stat, nil),
+			mk("Add", base+"/running-"+stat, []string{out + "/batch-" + stat, prior}, out+"/running-"+stat, nil),
+			mk("Reshape", base+"/running-"+stat+"/[C]", []string{out + "/running-" + stat, out + "/[C]"}, name, nil))
 	}
 	return nodes, nil
 }

@@ -329,7 +329,7 @@ func TestBadInput(t *testing.T) {
 		{"inf", []string{"prove", "--artifacts", art, "--input", write("i4.json", `{"input_data": [[1, 1e999, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "not a finite number"},
 		{"beyond-range", []string{"prove", "--artifacts", art, "--input", write("i5.json", `{"input_data": [[1, 100000, 2]]}`), "--out", filepath.Join(tmp, "p.json")}, "beyond the calibrated range"},
 		{"no-artifacts", []string{"prove", "--artifacts", tmp, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "p.json")}, "written by zkml compile"},
-		{"calibration-too-large", []string{"compile", "--model", filepath.Join(dir, "network.onnx"), "--out", filepath.Join(tmp, "o3"), "--calibration", write("c1.json", `{"input_data": [[1e30, 0, 0]]}`)}, "cannot be represented with 16-bit activations"},
+		{"calibration-too-large", []string{"compile", "--model", filepath.Join(dir, "network.onnx"), "--out", filepath.Join(tmp, "o3"), "--calibration", write("c1.json", `{"input_data": [[1e308, 0, 0]]}`)}, "cannot be represented with 16-bit activations"},
 		{"bad-prover", []string{"prove", "--artifacts", art, "--input", filepath.Join(dir, "input.json"), "--out", filepath.Join(tmp, "p.json"), "--prover", "0x" + strings.Repeat("f", 41)}, "20-byte address"},
 	}
 	for _, c := range cases {
