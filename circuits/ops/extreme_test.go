@@ -428,21 +428,10 @@ func TestExtremeMagnitude(t *testing.T) {
 	g.Inputs = []graph.Value{{Name: "a", Shape: tensor.Shape{2}, DType: 1}, {Name: "b", Shape: tensor.Shape{2}, DType: 1}}
 	g.Outputs = []graph.Value{{Name: "y"}}
 	sample := []*tensor.T{constT(tensor.Shape{2}, 1e6, -1e6), constT(tensor.Shape{2}, 1e6, 1e6)}
-	q, err := model.Quantize(g, [][]*tensor.T{sample}, cfgBits(16, 12))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := model.QuantizeInputs(q.Prog, sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vals, err := q.Prog.Run(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	y := q.Prog.Tensors[q.Prog.Outputs[0]]
+	prog, vals := runInts(t, g, sample, cfgBits(16, 12))
+	y := prog.Tensors[prog.Outputs[0]]
 	for j, want := range []float64{1e12, -1e12} {
-		if got := math.Ldexp(float64(vals[q.Prog.Outputs[0]][j]), -y.Frac); math.Abs(got-want) > 0.01*1e12 {
+		if got := math.Ldexp(float64(vals[prog.Outputs[0]][j]), -y.Frac); math.Abs(got-want) > 0.01*1e12 {
 			t.Errorf("y[%d] = %g, want %g", j, got, want)
 		}
 	}

@@ -275,3 +275,22 @@ func run(t *testing.T, c opCase) {
 }
 
 func newRand(seed int64) *rand.Rand { return rand.New(rand.NewSource(seed)) }
+
+// runInts quantizes g on sample (also its calibration) and returns the
+// program and every tensor's integer values from the reference engine.
+func runInts(t *testing.T, g *graph.Graph, sample []*tensor.T, cfg ops.Config) (*ops.Program, [][]int64) {
+	t.Helper()
+	q, err := model.Quantize(g, [][]*tensor.T{sample}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := model.QuantizeInputs(q.Prog, sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, err := q.Prog.Run(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q.Prog, vals
+}

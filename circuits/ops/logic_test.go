@@ -231,20 +231,9 @@ func TestTransformerOps(t *testing.T) {
 		Nodes:  []*graph.Node{node("Where", []string{"mask", "x", "ninf"}, []string{"ms"}), node("Softmax", []string{"ms"}, []string{"p"}, "axis", -1)},
 		Inputs: []graph.Value{{Name: "x", Shape: tensor.Shape{4, 4}, DType: 1}}, Outputs: []graph.Value{{Name: "p"}}}
 	sample := []*tensor.T{randT(r, tensor.Shape{4, 4}, -3, 3)}
-	q, err := model.Quantize(mg, [][]*tensor.T{sample}, ops.Defaults)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := model.QuantizeInputs(q.Prog, sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vals, err := q.Prog.Run(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := vals[q.Prog.Outputs[0]]
-	one := int64(1) << q.Prog.Tensors[q.Prog.Outputs[0]].Frac
+	prog, vals := runInts(t, mg, sample, ops.Defaults)
+	p := vals[prog.Outputs[0]]
+	one := int64(1) << prog.Tensors[prog.Outputs[0]].Frac
 	for i := range 4 {
 		var s int64
 		for j := range 4 {
