@@ -323,3 +323,32 @@ func TestFreivalds(t *testing.T) {
 		}
 	}
 }
+
+type maxDiffsCircuit struct {
+	V []frontend.Variable
+	M frontend.Variable
+}
+
+func (c *maxDiffsCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	for _, d := range g.CheckMaxDiffs(c.V, c.M) {
+		g.Unsigned(d, 8) // the caller's bound (an attention layer's table)
+	}
+	return nil
+}
+
+// TestMaxDiffs: with its differences bounded, the maximum passes; a value
+// above it (every difference still in range) and one below it are refused.
+func TestMaxDiffs(t *testing.T) {
+	vals := []int64{-3, 7, 2, 7, -100, 5}
+	shape := &maxDiffsCircuit{V: make([]frontend.Variable, len(vals))}
+	for _, tc := range []struct {
+		m    int64
+		want bool
+	}{{7, true}, {8, false}, {9, false}, {5, false}, {6, false}} {
+		err := gadgets.IsSolvedTwice(t, shape, &maxDiffsCircuit{V: vars(vals...), M: neg(tc.m)}, field)
+		if (err == nil) != tc.want {
+			t.Errorf("m = %d: accepted %v, want %v (%v)", tc.m, err == nil, tc.want, err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/lookup/logderivlookup"
 	p2perm "github.com/consensys/gnark/std/permutation/poseidon2"
 )
 
@@ -26,6 +27,7 @@ type Ctx struct {
 	// Scheme is the construction Hash commits with.
 	Scheme Scheme
 	perm16 *p2perm.Permutation
+	tables map[string]logderivlookup.Table
 }
 
 // DefaultLimbBits is the default width of the shared range-check table
@@ -57,6 +59,25 @@ func New(api frontend.API, opts ...Option) *Ctx {
 	}
 	c.rc = newRangeTable(api, c.LimbBits)
 	return c
+}
+
+// SharedTable returns the lookup table of the constant values vals under
+// key, made on first use: layers that look up the same function (every
+// attention layer's exponential at one scale) share its entries, which cost
+// one constraint each, once per circuit.
+func (c *Ctx) SharedTable(key string, vals []int64) logderivlookup.Table {
+	if t, ok := c.tables[key]; ok {
+		return t
+	}
+	t := logderivlookup.New(c.API)
+	for _, v := range vals {
+		t.Insert(v)
+	}
+	if c.tables == nil {
+		c.tables = map[string]logderivlookup.Table{}
+	}
+	c.tables[key] = t
+	return t
 }
 
 // Unsigned constrains 0 <= v < 2^bits.

@@ -45,6 +45,46 @@ func (c *Ctx) CheckMax(vals []frontend.Variable, m frontend.Variable, bits int) 
 	c.rc.product(api, prod, ds[len(ds)-1], 0)
 }
 
+// MaxDiffs returns m, the largest of vals, and d_i = m - v_i, leaving the
+// range of the d_i to the caller, who must bound every one of them to
+// [0, 2^b) for some b with 2^b far below the field's modulus (an exponential
+// table indexed by d does). With that bound, prod(m - v_i) = 0 makes m one of
+// the values and no smaller than any, so m is their maximum: one product per
+// value beyond the first.
+func (c *Ctx) MaxDiffs(vals []frontend.Variable) (m frontend.Variable, d []frontend.Variable) {
+	if len(vals) == 0 {
+		panic("gadgets: max of no values")
+	}
+	if len(vals) == 1 {
+		return vals[0], []frontend.Variable{0}
+	}
+	h, err := c.API.Compiler().NewHint(MaxHint, 1, vals...)
+	if err != nil {
+		panic(err)
+	}
+	return h[0], c.CheckMaxDiffs(vals, h[0])
+}
+
+// CheckMaxDiffs holds the product of MaxDiffs for a given m and returns the
+// differences m - v_i.
+func (c *Ctx) CheckMaxDiffs(vals []frontend.Variable, m frontend.Variable) []frontend.Variable {
+	api := c.API
+	ds := make([]frontend.Variable, len(vals))
+	for i, v := range vals {
+		ds[i] = api.Sub(m, v)
+	}
+	if len(ds) == 1 {
+		api.AssertIsEqual(ds[0], 0)
+		return ds
+	}
+	prod := ds[0]
+	for _, d := range ds[1 : len(ds)-1] {
+		prod = api.Mul(prod, d)
+	}
+	c.rc.product(api, prod, ds[len(ds)-1], 0)
+	return ds
+}
+
 // MaxHint returns the largest of its inputs read as signed integers.
 func MaxHint(mod *big.Int, in, out []*big.Int) error {
 	if len(in) == 0 || len(out) != 1 {

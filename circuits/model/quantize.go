@@ -99,6 +99,7 @@ func Quantize(g *graph.Graph, samples [][]*tensor.T, cfg ops.Config) (*Quantized
 		cfg.LimbBits = ops.AutoLimbBits(n, cfg.ActBits)
 	}
 	b := ops.NewBuilder(cfg, pg.Consts, shapes, stats)
+	b.Nodes = pg.Nodes
 	for _, o := range pg.Outputs {
 		b.Outputs[o.Name] = true
 	}

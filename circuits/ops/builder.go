@@ -45,8 +45,12 @@ type Builder struct {
 	Outputs map[string]bool
 	// Notes are what compile reports about the model besides errors.
 	Notes []string
+	// Nodes is the prepared graph being lowered, for choices shared by
+	// several layers (the attention layers' one exponential table).
+	Nodes []*graph.Node
 	ids   map[string]int
 	bools map[string]bool
+	attn  *attnShared
 }
 
 // NewBuilder returns a builder for a graph whose shapes and statistics are known.

@@ -102,6 +102,9 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 	if err := canonicalize(out); err != nil {
 		return nil, nil, err
 	}
+	if err := fuseAttention(out); err != nil {
+		return nil, nil, err
+	}
 	fusePointwise(out)
 	fuseAffine(out)
 	reluAfterPool(out)
@@ -357,8 +360,12 @@ func fuseAffine(g *graph.Graph) {
 		changed = false
 		prod, uses := producers(g), g.Consumers()
 		for i, n := range g.Nodes {
-			p := prod[n.Input(0)]
-			if len(n.Inputs) == 0 || p == nil || uses[n.Input(0)] != 1 || g.IsOutput(n.Input(0)) || p.Int("_relu", 0) == 1 {
+			x := n.Input(0)
+			if (n.Op == "Add" || n.Op == "Mul") && len(n.Inputs) == 2 && g.Consts[x] != nil && g.Consts[n.Inputs[1]] == nil {
+				x = n.Inputs[1] // Add(bias, x), as PyTorch exports a Linear over 3-D inputs
+			}
+			p := prod[x]
+			if len(n.Inputs) == 0 || p == nil || uses[x] != 1 || g.IsOutput(x) || p.Int("_relu", 0) == 1 {
 				continue
 			}
 			if !(p.Domain == "zkml" && p.Op == "Dense") && p.Op != "Conv" {
@@ -426,6 +433,9 @@ func featureAffine(g *graph.Graph, n *graph.Node, shape tensor.Shape, axis int) 
 			return nil, nil, false
 		}
 		k := g.Consts[n.Inputs[1]]
+		if k == nil && (n.Op == "Add" || n.Op == "Mul") {
+			k = g.Consts[n.Inputs[0]] // commutative: the constant may come first
+		}
 		if k == nil {
 			return nil, nil, false
 		}
