@@ -80,7 +80,7 @@ func init() {
 // attnGeom is the geometry of a fused attention with Q [.., m, k], K^T
 // [.., k, n] and V [.., n, dv].
 type attnGeom struct {
-	batch              tensor.Shape
+	batch                tensor.Shape
 	batches, m, k, n, dv int
 }
 
@@ -152,7 +152,7 @@ func fuseAttention(g *graph.Graph) error {
 			continue
 		}
 		chain := []*graph.Node{sm, pv}
-		head := sm // the node that reads x
+		head := sm         // the node that reads x
 		var mask *tensor.T // 1 where masked
 		p := prod[x]
 		if p != nil && next(x) == head && p.Domain == "" {
