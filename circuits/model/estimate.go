@@ -32,6 +32,17 @@ var perElement = map[string]int{
 	"Sigmoid": 10, "Tanh": 10, "Exp": 10, "Erf": 10, "Gelu": 10, "Pointwise": 10, "Sqrt": 6, "Sign": 8, "Abs": 5,
 }
 
+// perElementWide replaces perElement with a range-check table of 16-bit
+// limbs (ops.AutoLimbBits picks it for models of 40,000 activations and
+// more): a 16-bit quotient is then one query, not two or three, so a rescale
+// costs about half (nanoGPT's Dense layers measure 4.1 per element, its
+// GELU table 2.1).
+var perElementWide = map[string]int{
+	"Dense": 5, "Conv": 5, "Linear": 5, "QLinear": 5, "Sparse": 5,
+	"Add": 5, "Sub": 5, "Mul": 5, "Neg": 5,
+	"Sigmoid": 4, "Tanh": 4, "Exp": 4, "Erf": 4, "Gelu": 4, "Pointwise": 4, "Table": 6,
+}
+
 // defaultPerElement is the estimate for a layer kind not in perElement.
 const defaultPerElement = 12
 
@@ -59,13 +70,16 @@ func Estimate(p *ops.Program, m Modes) int {
 	}
 	for _, l := range p.Layers {
 		if c, ok := l.(ops.Coster); ok {
-			total += c.EstimatedCost(p.Tensors[l.Base().Out].Shape.Size())
+			total += c.EstimatedCost(p.Tensors[l.Base().Out].Shape.Size(), p.LimbBits)
 			continue
 		}
 		b := l.Base()
 		k, ok := perElement[b.Op]
 		if !ok {
 			k = defaultPerElement
+		}
+		if w, ok := perElementWide[b.Op]; ok && p.LimbBits >= 16 {
+			k = w
 		}
 		total += k * p.Tensors[b.Out].Shape.Size()
 	}

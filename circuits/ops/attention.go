@@ -550,7 +550,8 @@ func rows(x []frontend.Variable, m, n int) [][]frontend.Variable {
 // EstimatedCost implements Coster: the two Freivalds checks, per unmasked
 // score a rescale, a product and a lookup, per output a product and a
 // rescale, per row a division, and this layer's share of the table.
-func (l *Attention) EstimatedCost(int) int {
+func (l *Attention) EstimatedCost(_, lb int) int {
+	per := 3 + rangeCost(16, lb) // the max's product, the query (two), the rescale
 	unmasked := l.Batches * l.M * l.N
 	for _, m := range l.Masked {
 		if m {
@@ -558,6 +559,6 @@ func (l *Attention) EstimatedCost(int) int {
 		}
 	}
 	outs := l.Batches * l.M * l.DV
-	return l.Batches*(l.K*l.N+l.M*l.K+l.M*l.N) + unmasked*7 + l.Batches*(l.N*l.DV+l.M*l.DV) + unmasked +
-		outs*5 + l.Batches*l.M*12 + (1<<l.TBits)/max(l.Share, 1)
+	return l.Batches*(l.K*l.N+l.M*l.K+l.M*l.N) + unmasked*per + l.Batches*(l.N*l.DV+l.M*l.DV) + unmasked +
+		outs*(2+rangeCost(16, lb)) + l.Batches*l.M*12 + (1<<l.TBits)/max(l.Share, 1)
 }

@@ -201,9 +201,9 @@ func (l *Product) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Va
 }
 
 // EstimatedCost implements Coster.
-func (l *Product) EstimatedCost(int) int {
+func (l *Product) EstimatedCost(_, lb int) int {
 	if !l.freivalds() {
-		return len(l.A) * (l.K + 8)
+		return len(l.A) * (l.K + 2 + 2*rangeCost(16, lb))
 	}
-	return l.Batches*(l.K*l.N+l.M*l.K+l.M*l.N) + len(l.A)*8
+	return l.Batches*(l.K*l.N+l.M*l.K+l.M*l.N) + len(l.A)*(2+2*rangeCost(16, lb))
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // Table is a pointwise function through a lookup table: the input is rescaled
-// (range-checked) to an IdxBits-bit signed index i and the output is
+// (its remainder range-checked; the lookup itself bounds the quotient) to an
+// IdxBits-bit signed index i and the output is
 // Values[i + 2^(IdxBits-1)]. Sigmoid, Tanh and Exp use it.
 type Table struct {
 	LayerBase
@@ -90,9 +91,12 @@ func (l *Table) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Vari
 	for _, v := range l.Values {
 		tbl.Insert(v)
 	}
+	// the table's own indices, 0 .. 2^IdxBits - 1, bound the rescaled index:
+	// any quotient but the true one that passes the remainder's check is a
+	// full-size field element (gadgets.RescaleBounded), which no entry has
 	idx := make([]frontend.Variable, len(in[0]))
 	for j, v := range in[0] {
-		idx[j] = api.Add(c.Rescale(v, l.Shift, l.IdxBits), int64(1)<<(l.IdxBits-1))
+		idx[j] = api.Add(c.RescaleBounded(v, l.Shift, l.IdxBits), int64(1)<<(l.IdxBits-1))
 	}
 	return tbl.Lookup(idx...)
 }
