@@ -31,6 +31,9 @@ import (
 // and Shift = P + fg - fy brings a_j to the output's frac fy. E >= 1 keeps
 // D >= 1: a constant row (c = 0) normalizes to the bias.
 //
+// In the circuit V is N (N sum_j x_j^2 - S^2) (N^2 sum_j x_j^2 with RMS)
+// and t_j is N (x_j R) - S R, the same integers with short products.
+//
 // Soundness: V, c_j, t_j and a_j are products and linear combinations of
 // constrained wires, so only D, R and y_j (with the remainders and limbs of
 // their range checks) are hinted, and each is pinned:
@@ -260,27 +263,31 @@ func (l *Norm) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Varia
 	for j, h := range l.H {
 		hs[j] = new(big.Int).Lsh(big.NewInt(h), uint(l.HShift))
 	}
-	cs := make([]frontend.Variable, l.N)
 	for r := range rows {
 		row := x[r*l.N : (r+1)*l.N]
-		var s frontend.Variable = 0
-		if !l.RMS {
-			for _, q := range row {
-				s = api.Add(s, q)
-			}
+		// V = sum_j (N x_j - S)^2 = N (N sum_j x_j^2 - S^2), and c_j R =
+		// N x_j R - S R: every product has two short operands (an R1CS row
+		// of c_j = N x_j - S would hold the whole row, N^2 terms a row)
+		var s, q frontend.Variable = 0, 0
+		for _, xj := range row {
+			s = api.Add(s, xj)
+			q = api.Add(q, api.Mul(xj, xj))
 		}
-		var v frontend.Variable = l.E
-		for j, q := range row {
-			cs[j] = api.Mul(q, l.N)
-			if !l.RMS {
-				cs[j] = api.Sub(cs[j], s)
-			}
-			v = api.Add(v, api.Mul(cs[j], cs[j]))
+		var v frontend.Variable
+		if l.RMS {
+			v = api.Mul(q, l.N*l.N)
+		} else {
+			v = api.Mul(api.Sub(api.Mul(q, l.N), api.Mul(s, s)), l.N)
 		}
-		d := c.Sqrt(v, l.DBits)
+		d := c.Sqrt(api.Add(v, l.E), l.DBits)
 		rr := c.DivRound(l.K, d, big.NewInt(l.K).BitLen()+2, l.DBits, l.QBits, true)
-		for j := range row {
-			acc := api.Add(api.Mul(api.Mul(cs[j], rr), l.G[j]), hs[j])
+		var sr frontend.Variable = 0
+		if !l.RMS {
+			sr = api.Mul(s, rr)
+		}
+		for j, xj := range row {
+			t := api.Sub(api.Mul(api.Mul(xj, rr), l.N), sr)
+			acc := api.Add(api.Mul(t, l.G[j]), hs[j])
 			out[r*l.N+j] = c.Rescale(acc, l.Shift, l.OutBits)
 		}
 	}
@@ -302,6 +309,6 @@ func (l *Norm) EstimatedCost(out int) int {
 		return n
 	}
 	rows := out / max(l.N, 1)
-	perRow := 1 + q(l.DBits) + 2*q(l.DBits+1) + 1 + q(l.DBits) + 2*q(l.DBits+1) + q(l.QBits)
+	perRow := 2 + 1 + q(l.DBits) + 2*q(l.DBits+1) + 1 + q(l.DBits) + 2*q(l.DBits+1) + q(l.QBits)
 	return rows*perRow + out*(2+q(l.Shift)+q(l.OutBits))
 }
