@@ -19,15 +19,18 @@ import (
 // output's scale, exact to the integer reference). Pow with an integer
 // exponent becomes a chain of products of two activations, 0.5 a Sqrt, -1
 // a Reciprocal, -0.5 both (expandPow, before calibration, so every step
-// has its own statistics). LayerNormalization and RMSNormalization become
-// the operators older exporters write them with (ReduceMean, Sub, Mul, Add,
-// Sqrt, Div, and the scale and bias), each step calibrated and exact.
+// has its own statistics). LayerNormalization and RMSNormalization are one
+// fused integer layer (Norm, normlayer.go), and so is the decomposed form
+// older exporters write (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div,
+// and the scale and bias; fuseNormPattern). Where the Mean or InvStdDev
+// output is used, or the scale or bias is computed, they become those
+// operators instead, each step calibrated and exact.
 func init() {
 	gobRegister(&Root{})
 	Register("Sqrt", &Spec{Float: unary(math.Sqrt), Lower: sqrtLower})
 	Register("Pow", &Spec{Float: binary(math.Pow)})
-	Register("LayerNormalization", &Spec{Float: layerNormFloat})
-	Register("RMSNormalization", &Spec{Float: layerNormFloat})
+	Register("LayerNormalization", &Spec{Float: layerNormFloat, Lower: normLower})
+	Register("RMSNormalization", &Spec{Float: layerNormFloat, Lower: normLower})
 	Register("zkml.PowTable", &Spec{Float: func(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) { return unary(powTable(n))(n, in) }, Lower: powTableLower})
 }
 
@@ -151,7 +154,12 @@ func expandNormalization(g *graph.Graph) error {
 		case "Pow":
 			add, err = expandPow(g, n, shapes)
 		case "LayerNormalization", "RMSNormalization":
-			add, err = expandLayerNorm(g, n, shapes)
+			if fusedNorm(g, n) {
+				n.Outputs = n.Outputs[:1]
+				add = []*graph.Node{n}
+			} else {
+				add, err = expandLayerNorm(g, n, shapes)
+			}
 		case "BatchNormalization":
 			if trainingBN(n) {
 				add, err = expandBatchNormTraining(g, n, shapes)
@@ -168,6 +176,27 @@ func expandNormalization(g *graph.Graph) error {
 	}
 	g.Nodes = nodes
 	return nil
+}
+
+// fusedNorm reports whether a normalization node lowers to one Norm layer:
+// its Mean and InvStdDev outputs are not used and its scale and bias are
+// constants.
+func fusedNorm(g *graph.Graph, n *graph.Node) bool {
+	uses := g.Consumers()
+	for _, o := range n.Outputs[1:] {
+		if o != "" && uses[o] > 0 {
+			return false
+		}
+	}
+	if n.Int("stash_type", 1) != 1 {
+		return false // expandLayerNorm names the error
+	}
+	for i := 1; i < len(n.Inputs); i++ {
+		if n.Inputs[i] != "" && g.Consts[n.Inputs[i]] == nil {
+			return false
+		}
+	}
+	return n.Input(1) != ""
 }
 
 func mk(op, name string, in []string, out string, attrs map[string]graph.Attr) *graph.Node {

@@ -93,6 +93,9 @@ func Prepare(g *graph.Graph) (*graph.Graph, map[string]tensor.Shape, error) {
 	if err := fold(g, out); err != nil {
 		return nil, nil, err
 	}
+	if err := fuseNormPattern(out); err != nil {
+		return nil, nil, err
+	}
 	if err := expandNormalization(out); err != nil {
 		return nil, nil, err
 	}
