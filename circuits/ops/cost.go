@@ -81,3 +81,12 @@ func (l *Softmax) EstimatedCost(out, lb int) int {
 // window over 220,000 inputs is millions of constraints for 22,000
 // outputs).
 func (l *MaxPool) EstimatedCost(out, lb int) int { return len(l.Idx)*(2+rangeCost(l.Bits, lb)) + out }
+
+// every layer kind that estimates its own cost
+var (
+	_ Coster = (*Attention)(nil)
+	_ Coster = (*Norm)(nil)
+	_ Coster = (*Product)(nil)
+	_ Coster = (*Table)(nil)
+	_ Coster = (*Softmax)(nil)
+)

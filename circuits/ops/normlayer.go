@@ -64,7 +64,7 @@ type Norm struct {
 	// DBits bounds the root D, QBits (signed) the factor R, OutBits the
 	// output; AccBits bounds |a_j|.
 	DBits, QBits, OutBits, AccBits int
-	// LimbBits is the range table's limb width, for the cost estimate.
+	// LimbBits is the range table's limb width its shift is aligned to.
 	LimbBits int
 }
 
@@ -296,8 +296,8 @@ func (l *Norm) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Varia
 
 // EstimatedCost implements Coster: per element the square, the product by
 // R and the rescale's range checks; per row the root and the division.
-func (l *Norm) EstimatedCost(out int) int {
-	L := max(l.LimbBits, 1)
+func (l *Norm) EstimatedCost(out, lb int) int {
+	L := max(lb, 1)
 	q := func(bits int) int {
 		if bits <= 0 {
 			return 0

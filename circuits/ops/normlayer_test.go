@@ -231,7 +231,7 @@ func TestLayerNormCost(t *testing.T) {
 		base := count(&bare)
 		per := float64(full-base) / 4096
 		t.Logf("limbs %d: Norm 64x64 (shift %d, root %d bits, factor %d bits): %d constraints, %.2f per element; estimate %d",
-			limb, l.Shift, l.DBits, l.QBits, full-base, per, l.EstimatedCost(4096))
+			limb, l.Shift, l.DBits, l.QBits, full-base, per, l.EstimatedCost(4096, q.Prog.LimbBits))
 		// the expansion it replaces (the Mean output requested keeps it),
 		// the Mean output's binding (64 values) included
 		eg := *g
