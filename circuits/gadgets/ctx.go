@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"slices"
 	"unsafe"
 
 	"github.com/consensys/gnark/frontend"
@@ -25,9 +26,10 @@ type Ctx struct {
 	// for hints that compute a whole layer's advice at once.
 	Layer int
 	// Scheme is the construction Hash commits with.
-	Scheme Scheme
-	perm16 *p2perm.Permutation
-	tables map[string]logderivlookup.Table
+	Scheme    Scheme
+	perm16    *p2perm.Permutation
+	tables    map[string]logderivlookup.Table
+	tableVals map[string][]int64
 }
 
 // DefaultLimbBits is the default width of the shared range-check table
@@ -67,6 +69,9 @@ func New(api frontend.API, opts ...Option) *Ctx {
 // one constraint each, once per circuit.
 func (c *Ctx) SharedTable(key string, vals []int64) logderivlookup.Table {
 	if t, ok := c.tables[key]; ok {
+		if !slices.Equal(c.tableVals[key], vals) {
+			panic(fmt.Sprintf("gadgets: shared table %q asked for with other values", key))
+		}
 		return t
 	}
 	t := logderivlookup.New(c.API)
@@ -76,7 +81,10 @@ func (c *Ctx) SharedTable(key string, vals []int64) logderivlookup.Table {
 	if c.tables == nil {
 		c.tables = map[string]logderivlookup.Table{}
 	}
-	c.tables[key] = t
+	if c.tableVals == nil {
+		c.tableVals = map[string][]int64{}
+	}
+	c.tables[key], c.tableVals[key] = t, vals
 	return t
 }
 

@@ -144,8 +144,12 @@ func fuseAttention(g *graph.Graph) error {
 			continue
 		}
 		x := sm.Inputs[0]
+		rank := len(shapes[x])
 		if _, _, inner, err := softmaxAxis(sm, shapes[x]); err != nil || inner != 1 {
 			continue
+		}
+		if a := sm.Int("axis", 1); g.Opset < 13 && a != -1 && int(a) != rank-1 {
+			continue // before opset 13 Softmax flattens from its axis (default 1) on
 		}
 		pv := next(sm.Outputs[0])
 		if pv == nil || pv.Op != "MatMul" || pv.Domain != "" || pv.Inputs[0] != sm.Outputs[0] || !act(pv.Inputs[1]) {
@@ -211,6 +215,11 @@ func fuseAttention(g *graph.Graph) error {
 		}
 		chain = append(chain, p)
 		sshape := append(geo.batch.Clone(), geo.m, geo.n)
+		// a scale or fill of a higher rank broadcasts the scores up: the
+		// fused layer's shapes must be the model's
+		if !shapes[sm.Inputs[0]].Equal(sshape) || !shapes[pv.Outputs[0]].Equal(append(geo.batch.Clone(), geo.m, geo.dv)) {
+			continue
+		}
 		inputs := []string{p.Inputs[0], p.Inputs[1], pv.Inputs[1]}
 		if mask != nil {
 			full, ok := expandMask(mask, sshape)
@@ -427,6 +436,10 @@ func attentionLower(n *graph.Node, b *Builder) error {
 	}
 	if l.P > 60 {
 		return nodeErr(n, "its reciprocal needs 2^%d, beyond the integer engine", l.P)
+	}
+	// the weighted sums W = E V, in the integer engine's int64
+	if w := float64(geo.n) * math.Ldexp(1, l.ExpFrac) * math.Ldexp(1, ts[2].Bits-1); !(w < maxAcc) {
+		return nodeErr(n, "its weighted sums reach %.3g, beyond the 2^62 the integer engine holds (fewer --bits)", w)
 	}
 	b.Emit(n, l, out, append(geo.batch.Clone(), geo.m, geo.dv), fy, b.Cfg.ActBits)
 	return nil

@@ -169,3 +169,25 @@ func TestAttentionNotFused(t *testing.T) {
 	run(t, opCase{name: "attention-probs-out", order: []string{"x"}, inputs: map[string]tensor.Shape{"x": {n, 3 * d}}, consts: consts,
 		nodes: attentionNodes("Mul", "Where"), out: []string{"y", "p"}, tol: 0.03})
 }
+
+// TestAttentionKeepsShape: a one-element scale of a higher rank than the
+// scores broadcasts them up a rank in ONNX; the fusion leaves it alone, and
+// the output keeps the model's shape.
+func TestAttentionKeepsShape(t *testing.T) {
+	consts := map[string]*tensor.T{"c": constT(tensor.Shape{1, 1, 1}, 0.5)}
+	nodes := []*graph.Node{node("MatMul", []string{"q", "kt"}, []string{"s"}), node("Mul", []string{"s", "c"}, []string{"sc"}),
+		node("Softmax", []string{"sc"}, []string{"p"}, "axis", -1), node("MatMul", []string{"p", "v"}, []string{"y"})}
+	g := &graph.Graph{Consts: consts, Nodes: nodes, Inputs: []graph.Value{{Name: "q", Shape: tensor.Shape{4, 3}, DType: 1},
+		{Name: "kt", Shape: tensor.Shape{3, 4}, DType: 1}, {Name: "v", Shape: tensor.Shape{4, 2}, DType: 1}}, Outputs: []graph.Value{{Name: "y"}}}
+	before, err := ops.Shapes(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, err := ops.Prepare(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !before["y"].Equal(after["y"]) {
+		t.Errorf("preparing changed y's shape from %v to %v", before["y"], after["y"])
+	}
+}

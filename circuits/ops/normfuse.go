@@ -133,7 +133,7 @@ func matchNorm(g *graph.Graph, sq *graph.Node, shapes map[string]tensor.Shape, p
 		return none, false
 	}
 	eps := g.Consts[epsName]
-	if eps == nil || len(eps.Data) != 1 || !(eps.Data[0] >= 0) {
+	if eps == nil || len(eps.Data) != 1 || len(eps.Shape) > rank || !(eps.Data[0] >= 0) {
 		return none, false
 	}
 	std := only(ve.Outputs[0], 1)
@@ -173,7 +173,7 @@ func matchNorm(g *graph.Graph, sq *graph.Node, shapes map[string]tensor.Shape, p
 		default:
 			return nil
 		}
-		return trailingConst(g.Consts[c], inner)
+		return trailingConst(g.Consts[c], inner, rank)
 	}
 	if n := only(out, 1); isDomain(n, "Mul") {
 		if gamma = operand(n); gamma != nil {
@@ -243,9 +243,10 @@ func trailingAxes(g *graph.Graph, n *graph.Node, rank int) (int, bool) {
 
 // trailingConst returns c as a tensor of the normalized shape inner when it
 // broadcasts to it without widening the output: its dimensions before the
-// normalized axes are 1.
-func trailingConst(c *tensor.T, inner tensor.Shape) *tensor.T {
-	if c == nil {
+// normalized axes are 1, and it has no more of them than the input's rank
+// (a higher rank would raise the output's).
+func trailingConst(c *tensor.T, inner tensor.Shape, rank int) *tensor.T {
+	if c == nil || len(c.Shape) > rank {
 		return nil
 	}
 	s := c.Shape

@@ -154,8 +154,8 @@ func normLower(n *graph.Node, b *Builder) error {
 	P := k - fg + fy
 	l.Shift = P + fg - fy
 	kf := math.Round(math.Ldexp(math.Sqrt(float64(N)), P))
-	if !(kf < 0x1p62) {
-		return nodeErr(n, "its normalization factor 2^%d sqrt(%d) passes 2^62", P, N)
+	if !(kf < 0x1p61) { // DivRoundInt doubles it
+		return nodeErr(n, "its normalization factor 2^%d sqrt(%d) passes 2^61", P, N)
 	}
 	l.K = int64(kf)
 	kb := big.NewInt(l.K)

@@ -54,8 +54,7 @@ func tableLower(f func(float64) float64) LowerFunc {
 		if err != nil {
 			return &NodeError{Node: n.Label(), Err: err}
 		}
-		t := b.Cfg.TableBits
-		ft := min(x.Frac, fracFor(b.Stats[n.Inputs[0]].MaxAbs*b.Cfg.Margin, t, 0))
+		t, ft := tableWidth(b, x, n.Inputs[0], b.Shapes[n.Inputs[0]].Size())
 		out := n.Outputs[0]
 		fy := b.Frac(out)
 		lim := math.Ldexp(1, b.Cfg.ActBits-1) - 1
@@ -68,6 +67,27 @@ func tableLower(f func(float64) float64) LowerFunc {
 		b.Emit(n, l, out, x.Shape, fy, b.Cfg.ActBits)
 		return nil
 	}
+}
+
+// tableWidth chooses a table's index width for n lookups of x, and the
+// index's scale: from TableBits up to the activations' width (at most 16),
+// the one that costs least, a table entry each plus per lookup the query
+// and the rescale's remainder checks. A table read often enough pays for
+// more entries: at the activations' own width and scale the index needs no
+// rescale at all. Ties go to the wider, more precise table.
+func tableWidth(b *Builder, x *TensorInfo, name string, n int) (bits, frac int) {
+	best := -1
+	for t := b.Cfg.TableBits; t <= max(b.Cfg.TableBits, min(16, x.Bits)); t++ {
+		ft := min(x.Frac, fracFor(b.Stats[name].MaxAbs*b.Cfg.Margin, t, 0))
+		cost := 1<<t + n*2
+		if k := x.Frac - ft; k > 0 {
+			cost += n * rangeCost(k, b.Cfg.LimbBits)
+		}
+		if best < 0 || cost <= best {
+			best, bits, frac = cost, t, ft
+		}
+	}
+	return bits, frac
 }
 
 // Eval implements Layer.
