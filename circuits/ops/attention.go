@@ -237,18 +237,7 @@ func fuseAttention(g *graph.Graph) error {
 			Outputs: []string{pv.Outputs[0], pv.Outputs[0] + attnScores},
 			Attrs:   map[string]graph.Attr{"scale": {Kind: graph.AttrFloat, Float: scale}}}
 	}
-	if len(replace) == 0 {
-		return nil
-	}
-	var nodes []*graph.Node
-	for _, n := range g.Nodes {
-		if f := replace[n]; f != nil {
-			nodes = append(nodes, f)
-		} else if !removed[n] {
-			nodes = append(nodes, n)
-		}
-	}
-	g.Nodes = nodes
+	splice(g, replace, removed)
 	return nil
 }
 

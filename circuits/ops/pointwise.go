@@ -125,6 +125,12 @@ func fusePointwise(g *graph.Graph) {
 		replace[last] = &graph.Node{Name: t.Name + "/pointwise", Op: "Pointwise", Domain: "zkml", Inputs: []string{x}, Outputs: []string{last.Outputs[0]},
 			Attrs: map[string]graph.Attr{"body": {Kind: graph.AttrGraph, Graphs: []*graph.Graph{sub}}}}
 	}
+	splice(g, replace, fused)
+}
+
+// splice puts each fused node where the last node it replaces was, and
+// drops the other nodes it absorbed (removed).
+func splice(g *graph.Graph, replace map[*graph.Node]*graph.Node, removed map[*graph.Node]bool) {
 	if len(replace) == 0 {
 		return
 	}
@@ -132,7 +138,7 @@ func fusePointwise(g *graph.Graph) {
 	for _, n := range g.Nodes {
 		if f := replace[n]; f != nil {
 			nodes = append(nodes, f)
-		} else if !fused[n] {
+		} else if !removed[n] {
 			nodes = append(nodes, n)
 		}
 	}
