@@ -2,9 +2,11 @@ package gadgets_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
 
 	"github.com/zkml/zkml/circuits/gadgets"
 )
@@ -350,5 +352,39 @@ func TestMaxDiffs(t *testing.T) {
 		if (err == nil) != tc.want {
 			t.Errorf("m = %d: accepted %v, want %v (%v)", tc.m, err == nil, tc.want, err)
 		}
+	}
+}
+
+type sharedTableCircuit struct {
+	I, J, A, B frontend.Variable
+	Other      bool `gnark:"-"`
+}
+
+func (c *sharedTableCircuit) Define(api frontend.API) error {
+	g := gadgets.New(api)
+	vals := []int64{5, 9, 2, 7}
+	a := g.SharedTable("t", vals).Lookup(c.I)
+	if c.Other {
+		vals = []int64{5, 9, 2, 8}
+	}
+	b := g.SharedTable("t", vals).Lookup(c.J)
+	api.AssertIsEqual(a[0], c.A)
+	api.AssertIsEqual(b[0], c.B)
+	return nil
+}
+
+// TestSharedTable: two lookups through one shared table read its entries;
+// a wrong entry is refused, and asking for the key with other contents
+// fails the circuit's build.
+func TestSharedTable(t *testing.T) {
+	if err := gadgets.IsSolvedTwice(t, &sharedTableCircuit{}, &sharedTableCircuit{I: 1, J: 3, A: 9, B: 7}, field); err != nil {
+		t.Errorf("honest lookups rejected: %v", err)
+	}
+	if err := gadgets.IsSolvedTwice(t, &sharedTableCircuit{}, &sharedTableCircuit{I: 1, J: 3, A: 9, B: 8}, field); err == nil {
+		t.Error("a value the table does not hold at its index was accepted")
+	}
+	_, err := frontend.Compile(field, r1cs.NewBuilder, &sharedTableCircuit{Other: true})
+	if err == nil || !strings.Contains(err.Error(), "asked for with other values") {
+		t.Errorf("a shared table asked for with other contents: %v, want the refusal", err)
 	}
 }

@@ -91,6 +91,10 @@ func attentionGeom(q, kt, v tensor.Shape) (attnGeom, bool) {
 	return attnGeom{batch: b.Clone(), batches: tensor.Shape(b).Size(), m: q[r-2], k: q[r-1], n: kt[r-1], dv: v[r-1]}, true
 }
 
+func attnShapeErr(q, kt, v tensor.Shape) error {
+	return fmt.Errorf("Q %v, K^T %v and V %v do not chain into attention (want [.., m, k], [.., k, n] and [.., n, dv] with the same leading dimensions)", q, kt, v)
+}
+
 // attentionFloat is the float reference: the output and the scaled scores
 // (0 where masked).
 func attentionFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
@@ -99,7 +103,7 @@ func attentionFloat(n *graph.Node, in []*tensor.T) ([]*tensor.T, error) {
 	}
 	geo, ok := attentionGeom(in[0].Shape, in[1].Shape, in[2].Shape)
 	if !ok {
-		return nil, fmt.Errorf("attention of shapes %v, %v, %v", in[0].Shape, in[1].Shape, in[2].Shape)
+		return nil, attnShapeErr(in[0].Shape, in[1].Shape, in[2].Shape)
 	}
 	var mask []float64
 	if len(in) > 3 && in[3] != nil {
@@ -193,7 +197,7 @@ func attentionLower(n *graph.Node, b *Builder) error {
 	}
 	geo, ok := attentionGeom(b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]], b.Shapes[n.Inputs[2]])
 	if !ok {
-		return nodeErr(n, "attention of shapes %v, %v, %v", b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]], b.Shapes[n.Inputs[2]])
+		return &NodeError{Node: n.Label(), Err: attnShapeErr(b.Shapes[n.Inputs[0]], b.Shapes[n.Inputs[1]], b.Shapes[n.Inputs[2]])}
 	}
 	sh := b.attention()
 	l := &Attention{LayerBase: LayerBase{In: ids}, Batches: geo.batches, M: geo.m, K: geo.k, N: geo.n, DV: geo.dv,

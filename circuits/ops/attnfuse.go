@@ -21,7 +21,7 @@ const maskFill = -1e4
 func fuseAttention(g *graph.Graph) error {
 	has := false
 	for _, n := range g.Nodes {
-		has = has || (n.Op == "Softmax" && n.Domain == "")
+		has = has || isDomain(n, "Softmax")
 	}
 	if !has {
 		return nil
@@ -30,21 +30,8 @@ func fuseAttention(g *graph.Graph) error {
 	if err != nil {
 		return err
 	}
-	prod, uses := producers(g), g.Consumers()
-	consumer := map[string]*graph.Node{}
-	for _, n := range g.Nodes {
-		for _, in := range n.Inputs {
-			consumer[in] = n
-		}
-	}
-	// next is the one node that reads name, if exactly one node does and
-	// name is not a graph output
-	next := func(name string) *graph.Node {
-		if uses[name] != 1 {
-			return nil
-		}
-		return consumer[name]
-	}
+	prod, sole := producers(g), soleReader(g)
+	next := func(name string) *graph.Node { return sole(name, 1) }
 	scalar := func(name string) (float64, bool) {
 		c := g.Consts[name]
 		if c == nil || len(c.Data) != 1 {
@@ -56,7 +43,7 @@ func fuseAttention(g *graph.Graph) error {
 	removed := map[*graph.Node]bool{}
 	replace := map[*graph.Node]*graph.Node{}
 	for _, sm := range g.Nodes {
-		if sm.Op != "Softmax" || sm.Domain != "" || len(sm.Outputs) != 1 {
+		if !isDomain(sm, "Softmax") || len(sm.Outputs) != 1 {
 			continue
 		}
 		x := sm.Inputs[0]
@@ -68,36 +55,29 @@ func fuseAttention(g *graph.Graph) error {
 			continue // before opset 13 Softmax flattens from its axis (default 1) on
 		}
 		pv := next(sm.Outputs[0])
-		if pv == nil || pv.Op != "MatMul" || pv.Domain != "" || pv.Inputs[0] != sm.Outputs[0] || !act(pv.Inputs[1]) {
+		if !isDomain(pv, "MatMul") || pv.Inputs[0] != sm.Outputs[0] || !act(pv.Inputs[1]) {
 			continue
 		}
 		chain := []*graph.Node{sm, pv}
 		head := sm         // the node that reads x
 		var mask *tensor.T // 1 where masked
 		p := prod[x]
-		if p != nil && next(x) == head && p.Domain == "" {
+		if p != nil && next(x) == head {
 			switch {
-			case p.Op == "Where" && len(p.Inputs) == 3 && g.Consts[p.Input(0)] != nil:
+			case isDomain(p, "Where") && len(p.Inputs) == 3 && g.Consts[p.Input(0)] != nil:
 				cond := g.Consts[p.Inputs[0]]
 				if f, ok := scalar(p.Inputs[1]); ok && f <= maskFill && act(p.Inputs[2]) {
 					mask, x = maskOf(cond, func(v float64) bool { return v != 0 }), p.Inputs[2]
 				} else if f, ok := scalar(p.Inputs[2]); ok && f <= maskFill && act(p.Inputs[1]) {
 					mask, x = maskOf(cond, func(v float64) bool { return v == 0 }), p.Inputs[1]
 				}
-			case p.Op == "Add" && len(p.Inputs) == 2:
-				for i := range 2 {
-					c := g.Consts[p.Inputs[i]]
-					if c == nil || !act(p.Inputs[1-i]) {
-						continue
-					}
-					ok := true
-					for _, v := range c.Data {
-						ok = ok && (v == 0 || v <= maskFill)
-					}
-					if ok {
-						mask, x = maskOf(c, func(v float64) bool { return v <= maskFill }), p.Inputs[1-i]
-					}
-					break
+			case isDomain(p, "Add") && len(p.Inputs) == 2:
+				i := 0 // the constant operand
+				if g.Consts[p.Inputs[0]] == nil {
+					i = 1
+				}
+				if c := g.Consts[p.Inputs[i]]; c != nil && act(p.Inputs[1-i]) && isMask(c) {
+					mask, x = maskOf(c, func(v float64) bool { return v <= maskFill }), p.Inputs[1-i]
 				}
 			}
 			if mask != nil {
@@ -106,20 +86,20 @@ func fuseAttention(g *graph.Graph) error {
 			}
 		}
 		scale := 1.0
-		if p != nil && next(x) == head && p.Domain == "" && len(p.Inputs) == 2 {
-			if c, ok := scalar(p.Inputs[1]); ok && (p.Op == "Mul" || (p.Op == "Div" && c != 0)) && act(p.Inputs[0]) {
+		if p != nil && next(x) == head && len(p.Inputs) == 2 {
+			if c, ok := scalar(p.Inputs[1]); ok && (isDomain(p, "Mul") || (isDomain(p, "Div") && c != 0)) && act(p.Inputs[0]) {
 				scale = c
 				if p.Op == "Div" {
 					scale = 1 / c
 				}
 				chain, head, x = append(chain, p), p, p.Inputs[0]
-			} else if c, ok := scalar(p.Inputs[0]); ok && p.Op == "Mul" && act(p.Inputs[1]) {
+			} else if c, ok := scalar(p.Inputs[0]); ok && isDomain(p, "Mul") && act(p.Inputs[1]) {
 				scale = c
 				chain, head, x = append(chain, p), p, p.Inputs[1]
 			}
 			p = prod[x]
 		}
-		if p == nil || p.Op != "MatMul" || p.Domain != "" || next(x) != head || !act(p.Inputs[0]) || !act(p.Inputs[1]) {
+		if !isDomain(p, "MatMul") || next(x) != head || !act(p.Inputs[0]) || !act(p.Inputs[1]) {
 			continue
 		}
 		if math.IsNaN(scale) || math.IsInf(scale, 0) || scale == 0 {
@@ -155,6 +135,17 @@ func fuseAttention(g *graph.Graph) error {
 	}
 	splice(g, replace, removed)
 	return nil
+}
+
+// isMask reports whether an additive constant only masks: every entry 0 or
+// at most maskFill.
+func isMask(c *tensor.T) bool {
+	for _, v := range c.Data {
+		if v != 0 && !(v <= maskFill) {
+			return false
+		}
+	}
+	return true
 }
 
 // maskOf is 1 where masked(v) holds.

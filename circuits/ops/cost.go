@@ -18,6 +18,20 @@ func rangeCost(bits, lb int) int {
 	return (bits+lb-1)/lb + 1
 }
 
+// queries is how many lookups the range table spends on a check of bits:
+// one per limb, and one more for a partial top limb (gadgets' rangeTable).
+func queries(bits, lb int) int {
+	if bits <= 0 {
+		return 0
+	}
+	lb = max(lb, 1)
+	n := (bits + lb - 1) / lb
+	if bits%lb != 0 {
+		n++
+	}
+	return n
+}
+
 // EstimatedCost implements Coster: a bit, a product and a range check per
 // comparison.
 func (l *Compare) EstimatedCost(_, lb int) int { return len(l.IdxA) * (3 + rangeCost(l.Bits, lb)) }

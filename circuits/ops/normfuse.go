@@ -38,42 +38,13 @@ func fuseNormPattern(g *graph.Graph) error {
 	for changed := true; changed; {
 		changed = false
 		prod, uses := producers(g), g.Consumers()
-		readers := map[string][]*graph.Node{}
-		for _, n := range g.Nodes {
-			for _, in := range n.Inputs {
-				if in != "" {
-					readers[in] = append(readers[in], n)
-				}
-			}
-		}
-		// only reads one tensor written by a node of the pattern: read
-		// want times by nodes and no graph output
-		only := func(name string, want int) *graph.Node {
-			if uses[name] != want || g.IsOutput(name) || len(readers[name]) == 0 {
-				return nil
-			}
-			r := readers[name][0]
-			for _, o := range readers[name] {
-				if o != r {
-					return nil
-				}
-			}
-			return r
-		}
+		only := soleReader(g)
 		for _, sq := range g.Nodes {
 			m, ok := matchNorm(g, sq, shapes, prod, uses, only)
 			if !ok {
 				continue
 			}
-			keep := make([]*graph.Node, 0, len(g.Nodes))
-			for _, n := range g.Nodes {
-				if n == m.last {
-					keep = append(keep, m.node)
-				} else if !m.drop[n] {
-					keep = append(keep, n)
-				}
-			}
-			g.Nodes = keep
+			splice(g, map[*graph.Node]*graph.Node{m.last: m.node}, m.drop)
 			changed = true
 			break
 		}
@@ -85,10 +56,6 @@ type normMatch struct {
 	node *graph.Node          // the LayerNormalization or RMSNormalization
 	last *graph.Node          // the pattern's last node, where it goes
 	drop map[*graph.Node]bool // the pattern's nodes
-}
-
-func isDomain(n *graph.Node, op string) bool {
-	return n != nil && n.Op == op && (n.Domain == "" || n.Domain == "ai.onnx")
 }
 
 // matchNorm matches the pattern whose square is sq.

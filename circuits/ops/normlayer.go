@@ -198,6 +198,15 @@ func maxAbsInt(v []int64) int64 {
 	return m
 }
 
+// biases are the bias terms H_j 2^HShift of a_j.
+func (l *Norm) biases() []*big.Int {
+	hs := make([]*big.Int, l.N)
+	for j, h := range l.H {
+		hs[j] = new(big.Int).Lsh(big.NewInt(h), uint(l.HShift))
+	}
+	return hs
+}
+
 // Eval implements Layer.
 func (l *Norm) Eval(in [][]int64) ([]int64, error) {
 	x := in[0]
@@ -210,10 +219,7 @@ func (l *Norm) Eval(in [][]int64) ([]int64, error) {
 	if l.Shift > 0 {
 		half.Lsh(big.NewInt(1), uint(l.Shift-1))
 	}
-	hs := make([]*big.Int, l.N)
-	for j, h := range l.H {
-		hs[j] = new(big.Int).Lsh(big.NewInt(h), uint(l.HShift))
-	}
+	hs := l.biases()
 	lo, hi := -(int64(1) << (l.OutBits - 1)), int64(1)<<(l.OutBits-1)
 	for r := range rows {
 		row := x[r*l.N : (r+1)*l.N]
@@ -259,10 +265,7 @@ func (l *Norm) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Varia
 	x := in[0]
 	out := make([]frontend.Variable, len(x))
 	rows := len(x) / l.N
-	hs := make([]*big.Int, l.N)
-	for j, h := range l.H {
-		hs[j] = new(big.Int).Lsh(big.NewInt(h), uint(l.HShift))
-	}
+	hs := l.biases()
 	for r := range rows {
 		row := x[r*l.N : (r+1)*l.N]
 		// V = sum_j (N x_j - S)^2 = N (N sum_j x_j^2 - S^2), and c_j R =
@@ -297,17 +300,7 @@ func (l *Norm) Define(c *gadgets.Ctx, in [][]frontend.Variable) []frontend.Varia
 // EstimatedCost implements Coster: per element the square, the product by
 // R and the rescale's range checks; per row the root and the division.
 func (l *Norm) EstimatedCost(out, lb int) int {
-	L := max(lb, 1)
-	q := func(bits int) int {
-		if bits <= 0 {
-			return 0
-		}
-		n := (bits + L - 1) / L
-		if bits%L != 0 {
-			n++
-		}
-		return n
-	}
+	q := func(bits int) int { return queries(bits, lb) }
 	rows := out / max(l.N, 1)
 	perRow := 2 + 1 + q(l.DBits) + 2*q(l.DBits+1) + 1 + q(l.DBits) + 2*q(l.DBits+1) + q(l.QBits)
 	return rows*perRow + out*(2+q(l.Shift)+q(l.OutBits))

@@ -355,6 +355,39 @@ func producers(g *graph.Graph) map[string]*graph.Node {
 	return p
 }
 
+// soleReader returns, for g as it stands, the node that alone reads a
+// tensor, reads times (a square reads its operand twice), where the tensor
+// is no graph output; nil otherwise. The fusions use it to take in an
+// intermediate only when nothing else sees it.
+func soleReader(g *graph.Graph) func(name string, reads int) *graph.Node {
+	uses := g.Consumers()
+	readers := map[string][]*graph.Node{}
+	for _, n := range g.Nodes {
+		for _, in := range n.Inputs {
+			if in != "" {
+				readers[in] = append(readers[in], n)
+			}
+		}
+	}
+	return func(name string, reads int) *graph.Node {
+		if uses[name] != reads || g.IsOutput(name) || len(readers[name]) == 0 {
+			return nil
+		}
+		r := readers[name][0]
+		for _, o := range readers[name] {
+			if o != r {
+				return nil
+			}
+		}
+		return r
+	}
+}
+
+// isDomain reports whether n is the standard ONNX operator op.
+func isDomain(n *graph.Node, op string) bool {
+	return n != nil && n.Op == op && (n.Domain == "" || n.Domain == "ai.onnx")
+}
+
 // fuseAffine folds an elementwise affine step with constant, per-feature
 // operands (Add, Sub, Mul, Div, BatchNormalization) into the Dense or Conv
 // before it.
